@@ -1,0 +1,72 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class Dialog360Api implements ICredentialType {
+	name = 'dialog360Api';
+
+	displayName = '360dialog API';
+
+	icon: Icon = 'file:../nodes/Dialog360/360dialog.svg';
+
+	documentationUrl = 'https://docs.360dialog.com/docs/waba-messaging/api-keys';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The API key of your WhatsApp number, from the 360dialog Hub (Hub → WhatsApp Accounts → the number → Generate API key). Each number has its own key.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://waba-v2.360dialog.io',
+			required: true,
+			description:
+				'Where the 360dialog API lives. Use https://waba-v2.360dialog.io for production and https://waba-sandbox.360dialog.io for the sandbox; any other URL, such as a local 360dialog emulator (http://127.0.0.1:PORT), works too.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'D360-API-KEY': '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/configs/webhook',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'The API key was rejected by 360dialog. Paste the key of this number from the 360dialog Hub, and check that sandbox keys use the sandbox base URL.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: '360dialog refused this API key for the webhook settings endpoint. Check the number\'s status in the 360dialog Hub.',
+				},
+			},
+		],
+	};
+}

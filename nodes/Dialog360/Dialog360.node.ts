@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as media from './actions/media';
+import * as message from './actions/message';
+import { DEFAULT_CONCURRENCY, router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+
+export class Dialog360 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: '360dialog',
+		name: 'dialog360',
+		icon: 'file:360dialog.svg',
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send WhatsApp messages, templates, media and typing indicators through 360dialog',
+		defaults: { name: '360dialog' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'dialog360Api', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Message', value: 'message' },
+					{ name: 'Media', value: 'media' },
+				],
+				default: 'message',
+			},
+			...message.description,
+			...media.description,
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50 },
+				default: DEFAULT_CONCURRENCY,
+				description:
+					'How many items are sent at the same time. Items for the same recipient always go one after another, in order.',
+			},
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { buildTextMessage } from '../../../shared/whatsapp/messages/text';
+import { sendTyped } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: 'The message, up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~, ```mono```.',
+	},
+	{
+		displayName: 'Show Link Preview',
+		name: 'previewUrl',
+		type: 'boolean',
+		default: false,
+		description: 'Whether WhatsApp shows a preview of the first link in the text',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return await sendTyped.call(this, i, 'text', () =>
+		buildTextMessage({
+			body: this.getNodeParameter('text', i) as string,
+			previewUrl: this.getNodeParameter('previewUrl', i, false) as boolean,
+		}),
+	);
+}

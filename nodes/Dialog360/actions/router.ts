@@ -1,0 +1,98 @@
+/**
+ * Items in, operations out. Each item runs the operation chosen for it; items go out in parallel up to the
+ * node's concurrency, except that items for the same recipient keep their order (WhatsApp shows messages in
+ * the order they arrive, and a burst to one person hits the pair rate limit anyway). Output keeps input order,
+ * every output item points back to its input item, and "Continue On Fail" turns a failure into an error item.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import * as message from './message';
+import * as media from './media';
+
+type OperationExecute = (this: IExecuteFunctions, i: number) => Promise<INodeExecutionData[]>;
+
+const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+	message: message.operations,
+	media: media.operations,
+};
+
+export const DEFAULT_CONCURRENCY = 5;
+
+function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
+	const resource = this.getNodeParameter('resource', i) as string;
+	const operation = this.getNodeParameter('operation', i) as string;
+	const found = resources[resource]?.[operation];
+	if (!found) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
+			itemIndex: i,
+			description: 'Choose another operation, or update the n8n-nodes-360dialog package.',
+		});
+	}
+	return found.execute;
+}
+
+/** Items that share a key run one after another; the key is the recipient when the item has one. */
+function orderingKey(this: IExecuteFunctions, i: number): string {
+	try {
+		const type = this.getNodeParameter('recipientType', i, '') as string;
+		const value = this.getNodeParameter(type === 'userId' ? 'userId' : 'phoneNumber', i, '') as string;
+		const key = String(value).replace(/[^\dA-Za-z.]/g, '');
+		return key === '' ? `item:${i}` : `to:${key}`;
+	} catch {
+		return `item:${i}`;
+	}
+}
+
+function errorItem(error: Error & { description?: string | null }, i: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	const httpCode = (error as { httpCode?: string | null }).httpCode;
+	if (httpCode) json.httpCode = httpCode;
+	return { json, pairedItem: { item: i } };
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const concurrency = Math.max(1, Math.floor(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as number));
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const chains = new Map<string, number[]>();
+	for (let i = 0; i < items.length; i++) {
+		const key = orderingKey.call(this, i);
+		const chain = chains.get(key);
+		if (chain) chain.push(i);
+		else chains.set(key, [i]);
+	}
+
+	let firstError: { index: number; error: Error } | undefined;
+	const runItem = async (i: number) => {
+		try {
+			const output = await findOperation.call(this, i).call(this, i);
+			results[i] = output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: i } }));
+		} catch (error) {
+			if (!this.continueOnFail()) {
+				if (!firstError || i < firstError.index) firstError = { index: i, error: error as Error };
+				return;
+			}
+			results[i] = [errorItem(error as Error, i)];
+		}
+	};
+
+	const queue = [...chains.values()];
+	const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+		for (let chain = queue.shift(); chain; chain = queue.shift()) {
+			for (const i of chain) {
+				if (firstError) return;
+				await runItem(i);
+			}
+		}
+	});
+	await Promise.all(workers);
+
+	if (firstError) {
+		const { error, index } = firstError;
+		if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
+		throw new NodeOperationError(this.getNode(), error, { itemIndex: index });
+	}
+	return [results.flat()];
+}

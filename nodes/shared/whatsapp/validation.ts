@@ -1,0 +1,77 @@
+/** Limits WhatsApp enforces, checked before anything is sent, and the error the pure builders throw. */
+
+export const LIMITS = {
+	textBody: 4096,
+	caption: 1024,
+	templateName: 512,
+	replyButtons: 3,
+	buttonTitle: 20,
+	buttonId: 256,
+	listRows: 10,
+	listSections: 10,
+	listRowTitle: 24,
+	listRowDescription: 72,
+	listSectionTitle: 24,
+	listButtonLabel: 20,
+	interactiveBody: 1024,
+	interactiveHeaderText: 60,
+	interactiveFooter: 60,
+	ctaDisplayText: 20,
+	flowCta: 20,
+	bizOpaqueCallbackData: 512,
+	filename: 240,
+} as const;
+
+/** A message that cannot be sent as given: `field` names the parameter, `fix` says what to do. */
+export class PayloadError extends Error {
+	constructor(
+		message: string,
+		readonly field: string,
+		readonly fix: string,
+	) {
+		super(message);
+		this.name = 'PayloadError';
+	}
+}
+
+export function requireText(value: unknown, field: string, label: string): string {
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new PayloadError(`${label} is empty`, field, `Fill in "${label}".`);
+	}
+	return value;
+}
+
+export function checkLength(value: string, max: number, field: string, label: string): string {
+	const length = [...value].length;
+	if (length > max) {
+		throw new PayloadError(
+			`${label} is ${length} characters long; WhatsApp allows at most ${max}`,
+			field,
+			`Shorten "${label}" to ${max} characters or fewer.`,
+		);
+	}
+	return value;
+}
+
+export function requireLength(value: unknown, max: number, field: string, label: string): string {
+	return checkLength(requireText(value, field, label), max, field, label);
+}
+
+export function optionalLength(value: unknown, max: number, field: string, label: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return checkLength(String(value), max, field, label);
+}
+
+export function checkCount<T>(values: T[], max: number, field: string, label: string, min = 1): T[] {
+	if (values.length < min) {
+		throw new PayloadError(`${label}: at least ${min} needed, got ${values.length}`, field, `Add ${label.toLowerCase()}.`);
+	}
+	if (values.length > max) {
+		throw new PayloadError(
+			`${label}: WhatsApp allows at most ${max}, got ${values.length}`,
+			field,
+			`Remove ${values.length - max} of them, or split the message.`,
+		);
+	}
+	return values;
+}
