@@ -11,7 +11,7 @@ export class Dialog360Api implements ICredentialType {
 
 	displayName = '360dialog API';
 
-	icon: Icon = 'file:../nodes/Dialog360/360dialog.svg';
+	icon: Icon = { light: 'file:../nodes/Dialog360/360dialog.svg', dark: 'file:../nodes/Dialog360/360dialog.dark.svg' };
 
 	documentationUrl = 'https://docs.360dialog.com/docs/waba-messaging/api-keys';
 

@@ -10,7 +10,7 @@ export class Dialog360 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '360dialog',
 		name: 'dialog360',
-		icon: 'file:360dialog.svg',
+		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

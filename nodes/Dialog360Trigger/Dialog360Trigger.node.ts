@@ -4,7 +4,7 @@ export class Dialog360Trigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '360dialog Trigger',
 		name: 'dialog360Trigger',
-		icon: 'file:360dialog.svg',
+		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		description: 'Starts the workflow on WhatsApp messages and statuses',

@@ -86,17 +86,19 @@ export function retryAfterMs(headers: RawResponse['headers'], now = Date.now()):
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Exponential backoff with full jitter; a Retry-After wins when it asks for longer. */
+/**
+ * How long to wait before attempt `attempt + 1`: the server's Retry-After when it gave one (it knows its
+ * own load), otherwise exponential backoff with "equal jitter" so that parallel items do not retry in step.
+ */
 export function backoffDelayMs(
 	attempt: number,
 	policy: RetryPolicy,
 	serverDelayMs?: number,
 	random: () => number = Math.random,
 ): number {
+	if (serverDelayMs !== undefined) return Math.min(policy.maxDelayMs, Math.max(0, serverDelayMs));
 	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-	const jittered = Math.round(exponential / 2 + random() * (exponential / 2));
-	const wanted = serverDelayMs !== undefined ? Math.max(serverDelayMs, jittered) : jittered;
-	return Math.min(policy.maxDelayMs, wanted);
+	return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 
 /** Replaces every occurrence of a secret in a text, so that no key reaches an error, an output or a log. */

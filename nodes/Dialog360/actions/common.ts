@@ -48,7 +48,7 @@ export const recipientProperties: INodeProperties[] = [
 		required: true,
 		placeholder: '+49 151 12345678',
 		description:
-			'The recipient\'s number with country code. Spaces, dashes, parentheses and a leading + are removed. From the 360dialog Trigger: {{ $json.from }}.',
+			'The recipient\'s number with country code. Spaces, dashes, parentheses and a leading + are removed. To answer a 360dialog Trigger message, map its "from" field.',
 		displayOptions: { show: { ...showOnSend.show, recipientType: ['phoneNumber'] } },
 	},
 	{
@@ -58,7 +58,7 @@ export const recipientProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'US.13491208655302741918',
-		description: 'The business-scoped user ID. From the 360dialog Trigger: {{ $json.fromUserId }}.',
+		description: 'The business-scoped user ID. To answer a 360dialog Trigger message, map its "fromUserId" field.',
 		displayOptions: { show: { ...showOnSend.show, recipientType: ['userId'] } },
 	},
 ];
@@ -93,7 +93,7 @@ export const sendOptionsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'wamid.HBgL...',
 			description:
-				'Quote an earlier message: the new message shows as a reply to it. From the 360dialog Trigger: {{ $json.messageId }}.',
+				'Quote an earlier message: the new message shows as a reply to it. To quote a 360dialog Trigger message, map its "messageId" field.',
 		},
 	],
 };

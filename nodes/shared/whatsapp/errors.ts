@@ -154,7 +154,7 @@ const CATALOGUE: Record<number, CatalogueEntry> = {
 const HTTP_CATALOGUE: Record<number, CatalogueEntry> = {
 	401: {
 		what: 'The 360dialog API key was rejected',
-		next: 'Open the 360dialog credential and paste a valid API key (Hub → number → API key); sandbox keys only work with the sandbox base URL.',
+		next: 'Open the 360dialog credential and paste a valid API key from the 360dialog Hub (the number → API key); sandbox keys only work with the sandbox base URL.',
 	},
 	403: {
 		what: '360dialog refused access to this endpoint',
