@@ -163,6 +163,34 @@ export async function ensureBinaryData(): Promise<void> {
 	await binaryDataReady;
 }
 
+/** What n8n's server hands an execution: hooks, the credentials helper and its URLs. */
+export function makeAdditionalData(
+	loader: PackageDirectoryLoader,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	extra: Partial<IWorkflowExecuteAdditionalData> & IDataObject = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		executionId: 'engine-test-execution',
+		credentialsHelper: new TestCredentialsHelper(loader, credentials) as unknown as ICredentialsHelper,
+		evalLlmMockHandler: undefined,
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		variables: {},
+		setExecutionStatus: () => {},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used by this package');
+		},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface WorkflowRun {
 	run: IRun;
 	/** Output items of a node, per output index (first run). */
@@ -208,26 +236,7 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData));
 	});
 
-	const additionalData = {
-		hooks,
-		executionId: 'engine-test-execution',
-		credentialsHelper: new TestCredentialsHelper(loader, options.credentials ?? {}) as unknown as ICredentialsHelper,
-		evalLlmMockHandler: undefined,
-		currentNodeParameters: undefined,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		variables: {},
-		setExecutionStatus: () => {},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('task runners are not used by this package');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = makeAdditionalData(loader, options.credentials ?? {}, { hooks });
 
 	const startNode = workflow.getNode(options.start.node);
 	if (!startNode) throw new Error(`No node named ${options.start.node}`);

@@ -1,0 +1,27 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+export const MESSAGE_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Audio and Voice Notes', value: 'audio' },
+	{ name: 'Button (Template Quick Reply)', value: 'button' },
+	{ name: 'Contacts', value: 'contacts' },
+	{ name: 'Document', value: 'document' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'Interactive Reply (Button, List, Flow)', value: 'interactive' },
+	{ name: 'Location', value: 'location' },
+	{ name: 'Order', value: 'order' },
+	{ name: 'Reaction', value: 'reaction' },
+	{ name: 'Sticker', value: 'sticker' },
+	{ name: 'System (e.g. Number Changed)', value: 'system' },
+	{ name: 'Text', value: 'text' },
+	{ name: 'Unsupported', value: 'unsupported' },
+	{ name: 'Video', value: 'video' },
+];
+
+export const STATUS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Deleted', value: 'deleted' },
+	{ name: 'Delivered', value: 'delivered' },
+	{ name: 'Failed', value: 'failed', description: 'Includes errors such as 131047 (24-hour window closed)' },
+	{ name: 'Played', value: 'played', description: 'A voice message was played' },
+	{ name: 'Read', value: 'read' },
+	{ name: 'Sent', value: 'sent' },
+];
