@@ -7,7 +7,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { messageKey, parseWebhook, RecentIds, statusKey } from '../shared/whatsapp/webhook';
-import { SECRET_HEADER } from './webhookLifecycle';
+import { VERIFICATION_HEADER } from './webhookLifecycle';
 import type { TriggerStaticData } from './webhookLifecycle';
 
 /**
@@ -38,7 +38,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const options = this.getNodeParameter('options', {}) as { verifySecret?: boolean; includeRaw?: boolean };
 	if (options.verifySecret !== false) {
 		const data = this.getWorkflowStaticData('node') as TriggerStaticData;
-		const given = this.getHeaderData()[SECRET_HEADER.toLowerCase()];
+		const given = this.getHeaderData()[VERIFICATION_HEADER.toLowerCase()];
 		if (!secretMatches(Array.isArray(given) ? given[0] : given, data.webhookSecret)) {
 			return reject.call(this, 401, 'Missing or wrong webhook secret');
 		}

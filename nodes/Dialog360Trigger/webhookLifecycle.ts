@@ -12,7 +12,7 @@ import type { RetryPolicy } from '../shared/transport';
 import { checkWebhookUrl, isCloudBaseUrl } from '../shared/whatsapp/webhookUrl';
 
 /** The header 360dialog sends back with every delivery; no underscore, as 360dialog requires. */
-export const SECRET_HEADER = 'X-N8n-Webhook-Secret';
+export const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
 
 const CONFIG_PATH = '/v1/configs/webhook';
 const CONFIG_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 300, maxDelayMs: 3000 };
@@ -61,7 +61,7 @@ function sameUrl(a: string | undefined, b: string | undefined): boolean {
 /** Ours when it points at this node's URL and, where 360dialog shows headers, carries this node's secret. */
 function isOurs(config: WebhookConfig, url: string, secret: string | undefined): boolean {
 	if (!sameUrl(config.url, url)) return false;
-	const registered = headerValue(config.headers, SECRET_HEADER);
+	const registered = headerValue(config.headers, VERIFICATION_HEADER);
 	return registered === undefined || registered === secret;
 }
 
@@ -70,7 +70,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (!data.webhookSecret) return false;
 	const config = await readConfig.call(this);
 	const url = this.getNodeWebhookUrl('default') as string;
-	return sameUrl(config.url, url) && headerValue(config.headers, SECRET_HEADER) === data.webhookSecret;
+	return sameUrl(config.url, url) && headerValue(config.headers, VERIFICATION_HEADER) === data.webhookSecret;
 }
 
 export async function create(this: IHookFunctions): Promise<boolean> {
@@ -103,7 +103,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	}
 
 	const secret = randomBytes(32).toString('hex');
-	await writeConfig.call(this, { url, headers: { [SECRET_HEADER]: secret } });
+	await writeConfig.call(this, { url, headers: { [VERIFICATION_HEADER]: secret } });
 	data.webhookSecret = secret;
 	data.registeredUrl = url;
 	return true;

@@ -1,7 +1,7 @@
 import { createTriggerHarness } from '../../helpers/trigger';
 import { startWebhookConfigServer, type WebhookConfigServer } from '../../helpers/webhookConfigServer';
 
-const SECRET_HEADER = 'X-N8n-Webhook-Secret';
+const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
 const FOREIGN = { url: 'https://crm.example.com/whatsapp', headers: { Authorization: 'Basic Zm9yZWlnbg==' } };
 
 describe('360dialog Trigger: registering the webhook', () => {
@@ -17,8 +17,8 @@ describe('360dialog Trigger: registering the webhook', () => {
 		const written = server.configWrites()[0] as { url: string; headers: Record<string, string> };
 		expect(written.url).toBe(trigger.webhookUrl);
 		expect(trigger.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook\/.+\/webhook$/);
-		expect(written.headers[SECRET_HEADER]).toMatch(/^[0-9a-f]{64}$/);
-		expect(trigger.staticData.webhookSecret).toBe(written.headers[SECRET_HEADER]);
+		expect(written.headers[VERIFICATION_HEADER]).toMatch(/^[0-9a-f]{64}$/);
+		expect(trigger.staticData.webhookSecret).toBe(written.headers[VERIFICATION_HEADER]);
 		expect(server.requests.every((r) => r.headers['d360-api-key'] === 'key-A')).toBe(true);
 		expect(await trigger.checkExists()).toBe(true);
 	});
@@ -36,7 +36,7 @@ describe('360dialog Trigger: registering the webhook', () => {
 		server = await startWebhookConfigServer();
 		const trigger = await createTriggerHarness({ baseUrl: server.url });
 		await trigger.create();
-		server.config = { url: trigger.webhookUrl, headers: { [SECRET_HEADER]: 'someone-else' } };
+		server.config = { url: trigger.webhookUrl, headers: { [VERIFICATION_HEADER]: 'someone-else' } };
 		expect(await trigger.checkExists()).toBe(false);
 	});
 

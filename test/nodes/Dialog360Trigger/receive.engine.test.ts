@@ -1,7 +1,7 @@
 import { createTriggerHarness, type TriggerHarness } from '../../helpers/trigger';
 import { startWebhookConfigServer, type WebhookConfigServer } from '../../helpers/webhookConfigServer';
 
-const SECRET_HEADER = 'X-N8n-Webhook-Secret';
+const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
 let sequence = 0;
 
 const metadata = { display_phone_number: '15550001111', phone_number_id: '100000000000001' };
@@ -95,7 +95,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	let server: WebhookConfigServer;
 	let trigger: TriggerHarness;
 	let secret: string;
-	const signed = () => ({ [SECRET_HEADER]: secret });
+	const signed = () => ({ [VERIFICATION_HEADER]: secret });
 
 	beforeEach(async () => {
 		server = await startWebhookConfigServer();
@@ -114,7 +114,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	});
 
 	test('a delivery with a wrong secret gets 401 and starts nothing', async () => {
-		const result = await trigger.deliver({ headers: { [SECRET_HEADER]: `${secret.slice(0, -1)}0` }, body: batchedEnvelope('WRONG') });
+		const result = await trigger.deliver({ headers: { [VERIFICATION_HEADER]: `${secret.slice(0, -1)}0` }, body: batchedEnvelope('WRONG') });
 		expect(result.status).toBe(401);
 		expect(result.outputs).toBeUndefined();
 	});
@@ -183,7 +183,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		});
 		await filtered.create();
 		const result = await filtered.deliver({
-			headers: { [SECRET_HEADER]: filtered.staticData.webhookSecret as string },
+			headers: { [VERIFICATION_HEADER]: filtered.staticData.webhookSecret as string },
 			body: batchedEnvelope('FILTER'),
 		});
 		expect(result.outputs![0].map((item) => item.json.messageId)).toEqual(['wamid.FILTER3']);
@@ -194,7 +194,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		const quiet = await createTriggerHarness({ baseUrl: server.url, nodeId: `trigger-quiet-${sequence}`, parameters: { statuses: [] } });
 		await quiet.create();
 		const body = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata, statuses: [status('wamid.Q', 'read')] } }] }] };
-		const result = await quiet.deliver({ headers: { [SECRET_HEADER]: quiet.staticData.webhookSecret as string }, body });
+		const result = await quiet.deliver({ headers: { [VERIFICATION_HEADER]: quiet.staticData.webhookSecret as string }, body });
 		expect(result.outputs).toBeUndefined();
 	});
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test: build, n8n's community-node lint, the package scanner on the packed tarball, unit and engine
+# tests, then the end-to-end suite inside a real n8n (Node 24 and n8n are installed into a cache on first run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== build"
+npm run build
+echo "== lint"
+npm run lint
+echo "== community-package scanner"
+npm run scan
+echo "== runtime for the end-to-end suite"
+bash scripts/install-runtime.sh >/dev/null
+echo "== unit, engine and end-to-end tests"
+npx jest --ci "$@"

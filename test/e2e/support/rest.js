@@ -1,0 +1,76 @@
+// @ts-check
+/** n8n's own REST API, as the editor uses it: owner set-up, log-in, activation, and reading executions. */
+const path = require('node:path');
+
+const OWNER = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Passw0rd-360dialog' };
+const BROWSER_ID = 'n8n360-e2e-browser';
+
+/**
+ * @param {string} baseUrl n8n's URL
+ * @param {string} modules the runtime's node_modules (for n8n's own `flatted`, which stores execution data)
+ */
+async function connectRest(baseUrl, modules) {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(path.join(modules, 'flatted'));
+	let cookie = '';
+
+	/** @param {string} method @param {string} route @param {unknown} [body] */
+	async function call(method, route, body) {
+		const response = await fetch(`${baseUrl}/rest${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...(cookie ? { cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		/** @type {any} */
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = text;
+		}
+		if (!response.ok) {
+			const error = new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 500)}`);
+			Object.assign(error, { status: response.status, body: json });
+			throw error;
+		}
+		return json?.data ?? json;
+	}
+
+	const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+		body: JSON.stringify(OWNER),
+	});
+	if (!setup.ok && setup.status !== 400) throw new Error(`owner set-up failed: ${setup.status} ${await setup.text()}`);
+	await call('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+
+	return {
+		call,
+		/** @param {string} id */
+		async activate(id) {
+			const workflow = await call('GET', `/workflows/${id}`);
+			return await call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+		},
+		/** @param {string} id */
+		async deactivate(id) {
+			return await call('POST', `/workflows/${id}/deactivate`, {});
+		},
+		/** Executions of a workflow, newest first. @param {string} workflowId */
+		async executions(workflowId) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const result = await call('GET', `/executions?filter=${filter}&limit=100`);
+			return /** @type {any[]} */ (result.results ?? result);
+		},
+		/** One execution with its run data parsed. @param {string} id */
+		async execution(id) {
+			const execution = await call('GET', `/executions/${id}`);
+			const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+			return { ...execution, data };
+		},
+	};
+}
+
+module.exports = { connectRest, OWNER };
