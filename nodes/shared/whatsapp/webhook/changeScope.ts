@@ -1,0 +1,31 @@
+import { asId, asRecord, cloneJson, compact, type JsonRecord } from './read';
+import type { BusinessNumber } from './types';
+
+/** What every item of one change shares: the number that received it, the senders' profiles, whether to keep raw data. */
+export interface ChangeScope {
+	business: BusinessNumber;
+	/** The change's `contacts[]`: one profile per sender. */
+	contacts: unknown[];
+	metadata?: JsonRecord;
+	includeRaw: boolean;
+}
+
+export function readChangeScope(value: JsonRecord, wabaId: string | undefined, includeRaw: boolean): ChangeScope {
+	const metadata = asRecord(value.metadata);
+	return {
+		business: compact({
+			wabaId,
+			businessPhoneNumberId: asId(metadata?.phone_number_id),
+			businessDisplayPhoneNumber: asId(metadata?.display_phone_number),
+		}),
+		contacts: Array.isArray(value.contacts) ? value.contacts : [],
+		metadata,
+		includeRaw,
+	};
+}
+
+/** The received objects behind an item, copied so that no two items share them; nothing unless asked for. */
+export function rawOf(scope: ChangeScope, parts: JsonRecord): JsonRecord | undefined {
+	if (!scope.includeRaw) return undefined;
+	return cloneJson(compact({ ...parts, metadata: scope.metadata }));
+}

@@ -1,0 +1,20 @@
+/** The webhook parser of the 360dialog Trigger: plain functions over the JSON WhatsApp posts. */
+export { parseWebhook, isWhatsAppEnvelope } from './parseWebhook';
+export { RecentIds, messageKey, statusKey } from './recentIds';
+export type {
+	BusinessNumber,
+	ButtonReply,
+	ChangeErrorItem,
+	ConversationInfo,
+	InboundMessageItem,
+	InteractiveReply,
+	LocationInfo,
+	MediaInfo,
+	MessageContext,
+	ParsedWebhook,
+	ParseOptions,
+	PricingInfo,
+	ReactionInfo,
+	StatusItem,
+	WebhookError,
+} from './types';

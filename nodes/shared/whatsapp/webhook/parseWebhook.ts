@@ -1,0 +1,123 @@
+import { rawOf, readChangeScope, type ChangeScope } from './changeScope';
+import { decodeBody } from './decodeBody';
+import { asId, asRecord, compact, type JsonRecord } from './read';
+import { simplifyMessage } from './simplifyMessage';
+import { simplifyStatus } from './simplifyStatus';
+import type { ChangeErrorItem, ParsedWebhook, ParseOptions } from './types';
+import { readWebhookError } from './webhookErrors';
+
+const ENVELOPE_OBJECT = 'whatsapp_business_account';
+
+/** The lists a change value may carry. */
+const VALUE_LISTS = ['messages', 'statuses', 'errors'] as const;
+
+type Root = { kind: 'envelope'; entries: unknown[] } | { kind: 'value'; value: JsonRecord };
+
+function hasValueList(record: JsonRecord): boolean {
+	return VALUE_LISTS.some((list) => Array.isArray(record[list]));
+}
+
+/**
+ * Where the events are: Meta's envelope (`{ object, entry[] }`), or a bare change value
+ * (`{ messages?, statuses?, errors? }`, the On-Premise shape, read as one change with no metadata).
+ */
+function findRoot(decoded: unknown): Root | undefined {
+	const record = asRecord(decoded);
+	if (!record) return undefined;
+	if (record.object !== undefined && record.object !== ENVELOPE_OBJECT) return undefined;
+	if (Array.isArray(record.entry)) return { kind: 'envelope', entries: record.entry };
+	return hasValueList(record) ? { kind: 'value', value: record } : undefined;
+}
+
+function changeErrorItem(value: unknown, scope: ChangeScope): ChangeErrorItem | undefined {
+	const error = readWebhookError(value);
+	if (!error) return undefined;
+	const item: ChangeErrorItem = { event: 'error', ...error, ...scope.business, raw: rawOf(scope, { error: value }) };
+	return compact(item);
+}
+
+class WebhookReader {
+	readonly result: ParsedWebhook = { messages: [], statuses: [], errors: [], ignored: 0 };
+
+	constructor(private readonly includeRaw: boolean) {}
+
+	readValue(value: JsonRecord, wabaId: string | undefined): void {
+		if (!hasValueList(value)) {
+			this.result.ignored++;
+			return;
+		}
+		const scope = readChangeScope(value, wabaId, this.includeRaw);
+		this.collect(value.messages, simplifyMessage, scope, this.result.messages);
+		this.collect(value.statuses, simplifyStatus, scope, this.result.statuses);
+		this.collect(value.errors, changeErrorItem, scope, this.result.errors);
+	}
+
+	private collect<T>(
+		raws: unknown,
+		simplify: (raw: unknown, scope: ChangeScope) => T | undefined,
+		scope: ChangeScope,
+		items: T[],
+	): void {
+		if (!Array.isArray(raws)) return;
+		for (const raw of raws) {
+			const item = simplify(raw, scope);
+			if (item) items.push(item);
+			else this.result.ignored++;
+		}
+	}
+
+	/** Only `messages` changes carry messages and statuses; other fields (account_update, template status, ...) are skipped. */
+	readChange(value: unknown, wabaId: string | undefined): void {
+		const change = asRecord(value);
+		const field = change?.field;
+		const changeValue = asRecord(change?.value);
+		if (!changeValue || (field !== undefined && field !== 'messages')) {
+			this.result.ignored++;
+			return;
+		}
+		this.readValue(changeValue, wabaId);
+	}
+
+	readEntry(value: unknown): void {
+		const entry = asRecord(value);
+		if (!entry || !Array.isArray(entry.changes)) {
+			this.result.ignored++;
+			return;
+		}
+		const wabaId = asId(entry.id);
+		for (const change of entry.changes) this.readChange(change, wabaId);
+	}
+
+	readBody(body: unknown): void {
+		const decoded = decodeBody(body);
+		if (decoded === undefined || decoded === null) return;
+		const root = findRoot(decoded);
+		if (!root) this.result.ignored++;
+		else if (root.kind === 'value') this.readValue(root.value, undefined);
+		else for (const entry of root.entries) this.readEntry(entry);
+	}
+}
+
+/**
+ * Every message, status and change-level error of a webhook body, each as its own flat item carrying
+ * the receiving number. Never throws: what it cannot read is counted in `ignored`.
+ */
+export function parseWebhook(body: unknown, options: ParseOptions = {}): ParsedWebhook {
+	const reader = new WebhookReader(options?.includeRaw === true);
+	try {
+		reader.readBody(body);
+	} catch {
+		// Only hostile objects get here (throwing getters, proxies): keep what was read, count the rest as one.
+		reader.result.ignored++;
+	}
+	return reader.result;
+}
+
+/** Whether the body looks like WhatsApp webhook data at all (an envelope, or a bare change value). */
+export function isWhatsAppEnvelope(body: unknown): boolean {
+	try {
+		return findRoot(decodeBody(body)) !== undefined;
+	} catch {
+		return false;
+	}
+}

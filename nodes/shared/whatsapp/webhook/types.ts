@@ -1,0 +1,175 @@
+/** The items the webhook parser hands to the trigger: flat, camelCased, with absent fields left out rather than null. */
+
+/** The business number that received the event, repeated on every item so each item stands on its own. */
+export interface BusinessNumber {
+	/** The WhatsApp Business Account id (`entry.id`). */
+	wabaId?: string;
+	/** `metadata.phone_number_id`: the number to answer from. */
+	businessPhoneNumberId?: string;
+	/** `metadata.display_phone_number`, as WhatsApp shows it. */
+	businessDisplayPhoneNumber?: string;
+}
+
+/** An error carried by a webhook, with what to do next when the code is a known one. */
+export interface WebhookError {
+	code?: number;
+	title?: string;
+	message: string;
+	details?: string;
+	hint?: string;
+}
+
+export interface MediaInfo {
+	id?: string;
+	mimeType?: string;
+	sha256?: string;
+	caption?: string;
+	filename?: string;
+	/** Audio recorded with push-to-talk. */
+	voice?: boolean;
+	/** An animated sticker. */
+	animated?: boolean;
+}
+
+export interface LocationInfo {
+	latitude?: number;
+	longitude?: number;
+	name?: string;
+	address?: string;
+	url?: string;
+}
+
+export interface ReactionInfo {
+	/** The message reacted to. */
+	messageId?: string;
+	/** `""` when the reaction was removed. */
+	emoji: string;
+	removed: boolean;
+}
+
+export interface InteractiveReply {
+	type: string;
+	/** Button or row id; for a flow, the `flow_token` of its response. */
+	id?: string;
+	/** Button or row title; for a flow, its body text. */
+	title?: string;
+	description?: string;
+	/** For a flow reply (`nfm_reply`): the flow's name. */
+	flowName?: string;
+	/** For a flow reply: the body text WhatsApp showed, usually "Sent". */
+	body?: string;
+}
+
+export interface ButtonReply {
+	payload?: string;
+	text?: string;
+}
+
+export interface MessageContext {
+	/** The message replied to. */
+	messageId?: string;
+	from?: string;
+	forwarded: boolean;
+	frequentlyForwarded: boolean;
+	referredProduct?: { catalogId?: string; productRetailerId?: string };
+}
+
+export interface InboundMessageItem extends BusinessNumber {
+	event: 'message';
+	messageId: string;
+	/** `text`, `image`, ..., or `unknown` when the message names no type. */
+	type: string;
+	/** The sender's phone number; missing for users who hide it. */
+	from?: string;
+	/** The sender's business-scoped user id (BSUID). */
+	fromUserId?: string;
+	/** The sender's profile name. */
+	contactName?: string;
+	/**
+	 * What the user wrote or chose, whatever the type: a text body, a media caption, the tapped button's text,
+	 * the chosen reply button or list row title, a flow's body, an order's note. Reactions, locations and
+	 * system notices have none: they live in their own fields.
+	 */
+	text?: string;
+	/** ISO 8601. */
+	timestamp?: string;
+	/** Unix seconds. */
+	timestampUnix?: number;
+	media?: MediaInfo;
+	location?: LocationInfo;
+	/** Shared contact cards, as sent. */
+	contacts?: unknown[];
+	reaction?: ReactionInfo;
+	reply?: InteractiveReply;
+	/** A flow's answers: its `response_json` parsed, or the string itself when it is not JSON. */
+	flowResponse?: unknown;
+	/** A template's quick-reply button. */
+	button?: ButtonReply;
+	/** As sent: `catalog_id`, `product_items`, `text`. */
+	order?: Record<string, unknown>;
+	/** As sent, with camelCased keys: `body`, `type`, `newWaId`, ... */
+	system?: Record<string, unknown>;
+	context?: MessageContext;
+	/** A click-to-WhatsApp ad's referral, with camelCased keys. */
+	referral?: Record<string, unknown>;
+	errors?: WebhookError[];
+	/** Only with `includeRaw`: `{ message, contacts, metadata }` as received. */
+	raw?: Record<string, unknown>;
+}
+
+export interface ConversationInfo {
+	id?: string;
+	/** The origin's type: `service`, `marketing`, `utility`, ... */
+	origin?: string;
+	/** ISO 8601. */
+	expiresAt?: string;
+}
+
+export interface PricingInfo {
+	billable?: boolean;
+	pricingModel?: string;
+	category?: string;
+	type?: string;
+}
+
+export interface StatusItem extends BusinessNumber {
+	event: 'status';
+	/** The message this status is about. */
+	messageId: string;
+	/** `sent`, `delivered`, `read`, `failed`, `played`, `deleted`, or whatever WhatsApp sends. */
+	status: string;
+	recipientId?: string;
+	recipientUserId?: string;
+	timestamp?: string;
+	timestampUnix?: number;
+	conversation?: ConversationInfo;
+	pricing?: PricingInfo;
+	bizOpaqueCallbackData?: string;
+	errors?: WebhookError[];
+	/** The first error's code, message and hint, for expressions. */
+	errorCode?: number;
+	errorMessage?: string;
+	errorHint?: string;
+	/** Only with `includeRaw`: `{ status, metadata }` as received. */
+	raw?: Record<string, unknown>;
+}
+
+/** An error about the whole change (`value.errors[]`), not about one message. */
+export interface ChangeErrorItem extends BusinessNumber, WebhookError {
+	event: 'error';
+	/** Only with `includeRaw`: `{ error, metadata }` as received. */
+	raw?: Record<string, unknown>;
+}
+
+export interface ParsedWebhook {
+	messages: InboundMessageItem[];
+	statuses: StatusItem[];
+	errors: ChangeErrorItem[];
+	/** Entries, changes and items skipped as unknown or malformed; a body that is not an envelope counts as one. */
+	ignored: number;
+}
+
+export interface ParseOptions {
+	/** Add the received objects under `raw` (copied, so items never share them). */
+	includeRaw?: boolean;
+}
