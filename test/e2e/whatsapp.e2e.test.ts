@@ -1,0 +1,257 @@
+/**
+ * The package inside a real n8n process, against the 360dialog emulator: the example workflows are imported
+ * and activated through n8n's own REST API, inbound messages and statuses travel as real webhooks, and
+ * replies as real API calls.
+ */
+import type { Emulator } from '../emulator';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startStack } = require('./support/stack') as typeof import('./support/stack');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { loadExample } = require('./support/workflows') as typeof import('./support/workflows');
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+type Item = { json: Record<string, any> };
+
+const ECHO_BOT = 'D360EchoBot00001';
+const SEND_HOOK = 'D360SendHook0001';
+const ROUTE = 'D360RouteType001';
+const ECHO_WEBHOOK_ID = '7f3c9d2e-360d-4e60-9b1a-ec40b0e00001';
+const VERIFICATION_HEADER = 'x-n8n-webhook-secret';
+const FOREIGN_WEBHOOK = {
+	url: 'https://previous-crm.example.com/whatsapp',
+	headers: { Authorization: 'Basic cHJldmlvdXM6d2ViaG9vaw==' },
+};
+const JANE = '4915112345678';
+const OMAR = '4915187654321';
+
+jest.setTimeout(120_000);
+
+describe('the package inside a real n8n', () => {
+	let stack: Stack;
+	let emulator: Emulator;
+	const parsedExecutions = new Map<string, any>();
+
+	const echoWebhookUrl = () => `${stack.n8n.url}/webhook/${ECHO_WEBHOOK_ID}/webhook`;
+
+	async function registeredWebhook(): Promise<{ url: string | null; headers: Record<string, string> }> {
+		const all = (await (await fetch(`${emulator.url}/_emulator/webhook`)).json()) as Array<{
+			url: string | null;
+			headers: Record<string, string>;
+		}>;
+		return all[0];
+	}
+
+	/** The trigger's outputs of every finished execution of the echo bot: [messages, statuses] each. */
+	async function echoTriggerOutputs(): Promise<Array<{ id: string; messages: Item[]; statuses: Item[] }>> {
+		const executions = await stack.rest.executions(ECHO_BOT);
+		const outputs = [];
+		for (const execution of executions) {
+			if (execution.status === 'running' || execution.status === 'new') continue;
+			if (!parsedExecutions.has(execution.id)) parsedExecutions.set(execution.id, await stack.rest.execution(execution.id));
+			const main = parsedExecutions.get(execution.id).data.resultData.runData['WhatsApp Trigger']?.[0]?.data?.main ?? [];
+			outputs.push({ id: execution.id, messages: (main[0] ?? []) as Item[], statuses: (main[1] ?? []) as Item[] });
+		}
+		return outputs;
+	}
+
+	async function waitForExecution(predicate: (output: { messages: Item[]; statuses: Item[] }) => boolean, description: string) {
+		const deadline = Date.now() + 30_000;
+		while (Date.now() < deadline) {
+			const found = (await echoTriggerOutputs()).find(predicate);
+			if (found) return found;
+			await new Promise((resolve) => setTimeout(resolve, 300));
+		}
+		throw new Error(`no execution of the echo bot ${description} within 30 s`);
+	}
+
+	const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+	beforeAll(async () => {
+		const credential = { id: 'D360credential01', name: '360dialog' };
+		const echo = loadExample('echo-bot.json', credential);
+		echo.nodes[0].parameters.options = { replaceExistingWebhook: true };
+		stack = await startStack({
+			workflows: [echo, loadExample('send-from-webhook.json', credential), loadExample('route-by-type.json', credential)],
+			emulatorOptions: {
+				numbers: [
+					{
+						apiKey: 'emulator-key',
+						phoneNumberId: '100000000000001',
+						displayPhoneNumber: '15550001111',
+						wabaId: '200000000000001',
+						webhook: FOREIGN_WEBHOOK,
+					},
+				],
+				statusGapMs: 20,
+			},
+		});
+		emulator = stack.emulator!;
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		await stack?.stop();
+	});
+
+	test('1. activation registers the webhook, with its secret header, on the emulator', async () => {
+		await stack.rest.activate(ECHO_BOT);
+		await stack.rest.activate(SEND_HOOK);
+		const webhook = await emulator.waitFor(
+			async () => {
+				const current = await registeredWebhook();
+				return current.url === echoWebhookUrl() ? current : undefined;
+			},
+			{ timeoutMs: 30_000, description: 'the echo bot registering its webhook' },
+		);
+		const secretHeader = Object.entries(webhook.headers).find(([name]) => name.toLowerCase() === VERIFICATION_HEADER);
+		expect(secretHeader?.[1]).toMatch(/^[0-9a-f]{64}$/);
+		const configCalls = emulator.requests.filter((r) => r.path === '/v1/configs/webhook');
+		expect(configCalls.map((r) => r.method)).toEqual(['GET', 'POST']);
+		expect(configCalls.every((r) => r.headers['d360-api-key'] === 'emulator-key')).toBe(true);
+	});
+
+	test('2. an inbound text runs the echo bot: a typing indicator, then the reply', async () => {
+		const inbound = emulator.injectInbound({ from: JANE, name: 'Jane', type: 'text', text: { body: 'hello from Jane' } });
+		const reply = await emulator.waitFor(
+			() => emulator.sent.find((m) => m.type === 'text' && m.to === JANE && m.request.text?.body === 'You said: hello from Jane'),
+			{ timeoutMs: 30_000, description: 'the echo reply' },
+		);
+		expect(reply.request).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: JANE,
+			type: 'text',
+			text: { body: 'You said: hello from Jane' },
+			context: { message_id: inbound.messageId },
+		});
+		const typing = emulator.requests.find((r) => r.path === '/messages' && r.body?.typing_indicator && r.body.message_id === inbound.messageId);
+		expect(typing?.body).toEqual({
+			messaging_product: 'whatsapp',
+			status: 'read',
+			message_id: inbound.messageId,
+			typing_indicator: { type: 'text' },
+		});
+		expect(typing?.status).toBe(200);
+		const replyRequest = emulator.requests.find((r) => r.response?.messages?.[0]?.id === reply.id);
+		expect(typing!.seq).toBeLessThan(replyRequest!.seq);
+		expect(typing!.headers['d360-api-key']).toBe('emulator-key');
+		expect(replyRequest!.headers['d360-api-key']).toBe('emulator-key');
+	});
+
+	test('3. the status webhooks that follow arrive on the Status output', async () => {
+		const reply = emulator.sent.find((m) => m.to === JANE && m.type === 'text');
+		expect(reply).toBeDefined();
+		for (const status of ['delivered', 'read']) {
+			const execution = await waitForExecution(
+				(output) => output.statuses.some((item) => item.json.messageId === reply!.id && item.json.status === status),
+				`with a ${status} status of the reply`,
+			);
+			expect(execution.messages).toEqual([]);
+			const item = execution.statuses.find((s) => s.json.messageId === reply!.id)!;
+			expect(item.json).toMatchObject({ recipientId: JANE, businessPhoneNumberId: '100000000000001' });
+			expect(item.json.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
+		}
+	});
+
+	test('4. a forged webhook without the secret gets 401 and starts no execution', async () => {
+		await settle();
+		const before = (await stack.rest.executions(ECHO_BOT)).length;
+		const forged = {
+			object: 'whatsapp_business_account',
+			entry: [
+				{
+					id: '200000000000001',
+					changes: [
+						{
+							field: 'messages',
+							value: {
+								messaging_product: 'whatsapp',
+								metadata: { display_phone_number: '15550001111', phone_number_id: '100000000000001' },
+								contacts: [{ profile: { name: 'Mallory' }, wa_id: '4915100000666' }],
+								messages: [{ from: '4915100000666', id: 'wamid.FORGED', timestamp: '1763740800', type: 'text', text: { body: 'pay me' } }],
+							},
+						},
+					],
+				},
+			],
+		};
+		const unsigned = await fetch(echoWebhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+		expect(unsigned.status).toBe(401);
+		const wrong = await fetch(echoWebhookUrl(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', [VERIFICATION_HEADER]: 'f'.repeat(64) },
+			body: JSON.stringify(forged),
+		});
+		expect(wrong.status).toBe(401);
+		await settle();
+		expect((await stack.rest.executions(ECHO_BOT)).length).toBe(before);
+		expect(emulator.sent.some((m) => m.to === '4915100000666')).toBe(false);
+	});
+
+	test('5. the same delivery posted twice starts one execution', async () => {
+		const inbound = emulator.injectInbound({ from: JANE, name: 'Jane', type: 'text', text: { body: 'only once' } });
+		await waitForExecution((output) => output.messages.some((m) => m.json.messageId === inbound.messageId), 'for the first delivery');
+		const secret = (await registeredWebhook()).headers['X-N8n-Webhook-Secret'];
+		const again = await fetch(echoWebhookUrl(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', [VERIFICATION_HEADER]: secret },
+			body: JSON.stringify(inbound.envelope),
+		});
+		expect(again.status).toBe(200);
+		await settle();
+		const withMessage = (await echoTriggerOutputs()).filter((o) => o.messages.some((m) => m.json.messageId === inbound.messageId));
+		expect(withMessage).toHaveLength(1);
+		expect(emulator.sent.filter((m) => m.request.text?.body === 'You said: only once')).toHaveLength(1);
+	});
+
+	test('7. a free-form message outside the window fails with the 131047 hint on the Status output, and a template gets through', async () => {
+		emulator.setContactWindow({ waId: OMAR, lastInboundHoursAgo: 25 });
+		const answer = await fetch(`${stack.n8n.url}/webhook/send-whatsapp`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ to: `+${OMAR}`, text: 'Your order has shipped', reference: 'order-42' }),
+		});
+		expect(answer.status).toBe(200);
+		const sent = (await answer.json()) as { messageId: string; waId: string };
+		expect(sent.messageId).toMatch(/^wamid\./);
+
+		const failed = await waitForExecution(
+			(output) => output.statuses.some((s) => s.json.messageId === sent.messageId && s.json.status === 'failed'),
+			'with the failed status of the free-form message',
+		);
+		const status = failed.statuses.find((s) => s.json.messageId === sent.messageId)!.json;
+		expect(status.errorCode).toBe(131047);
+		expect(status.errorHint).toMatch(/Send Template/);
+		expect(status.bizOpaqueCallbackData).toBe('order-42');
+
+		const template = await emulator.waitFor(
+			() => emulator.sent.find((m) => m.type === 'template' && m.to === OMAR && ['delivered', 'read'].includes(m.status)),
+			{ timeoutMs: 30_000, description: 'the template to the same contact being delivered' },
+		);
+		expect(template.request.template).toEqual({ name: 'hello_world', language: { code: 'en_US' } });
+	});
+
+	test('6. deactivation restores the webhook that was registered before', async () => {
+		await stack.rest.deactivate(ECHO_BOT);
+		const restored = await emulator.waitFor(
+			async () => {
+				const current = await registeredWebhook();
+				return current.url === FOREIGN_WEBHOOK.url ? current : undefined;
+			},
+			{ timeoutMs: 30_000, description: 'the previous webhook being put back' },
+		);
+		expect(restored.headers).toEqual(FOREIGN_WEBHOOK.headers);
+	});
+
+	test('a second trigger workflow refuses to take over the number it does not own', async () => {
+		const writesBefore = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/configs/webhook').length;
+		const activation = await stack.rest.activate(ROUTE).then(
+			() => undefined,
+			(error: Error) => error,
+		);
+		await settle();
+		expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/configs/webhook')).toHaveLength(writesBefore);
+		expect(await registeredWebhook()).toMatchObject({ url: FOREIGN_WEBHOOK.url });
+		if (activation) expect(activation.message).toContain(`already sends its webhooks to ${FOREIGN_WEBHOOK.url}`);
+	});
+});

@@ -1,0 +1,310 @@
+// @ts-check
+'use strict';
+/**
+ * The Cloud API as 360dialog serves it (waba-v2): authentication by D360-API-KEY, injected faults, routing.
+ */
+const { readBody, parseJson, sendJson, sendBytes } = require('./http-io');
+const { ApiError, metaError, invalidApiKey, dialogError, invalidParameter } = require('./errors');
+const { decideFault } = require('./faults');
+const { handleMessagesPost } = require('./messages');
+const { parseUpload, summarizeUpload } = require('./media');
+const { isObject } = require('./validation');
+
+/** @typedef {import('./context').Context} Context */
+/** @typedef {import('./options').NumberConfig} NumberConfig */
+/** @typedef {import('./store').RequestRecord} RequestRecord */
+
+/**
+ * @typedef {object} CallContext
+ * @property {NumberConfig} number
+ * @property {URL} url
+ * @property {RegExpExecArray} match
+ * @property {Buffer} raw
+ * @property {{ ok: true, value: unknown } | { ok: false, error: string } | undefined} json
+ * @property {string | undefined} contentType
+ */
+
+/** @typedef {{ status?: number, body?: unknown, bytes?: Buffer, contentType?: string, headers?: Record<string, string> }} Answer */
+/** @typedef {(ctx: Context, call: CallContext) => Answer} Handler */
+
+/** The JSON body of a call, or the Meta error for junk. @param {CallContext} call */
+function jsonBody(call) {
+	if (!call.json) throw invalidParameter('The request body is empty; a JSON object is required');
+	if (!call.json.ok) throw metaError(400, 100, '(#100) Invalid JSON in request body', `The request body is not valid JSON: ${call.json.error}`);
+	return call.json.value;
+}
+
+/** @param {unknown} value */
+function isHttpUrl(value) {
+	try {
+		const url = new URL(String(value));
+		return url.protocol === 'http:' || url.protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/** The platform's URL rules: HTTPS, no port, no "_" in the host. @param {string} value */
+function cloudWebhookRuleViolation(value) {
+	const url = new URL(value);
+	if (url.protocol !== 'https:') return 'the webhook URL must use https';
+	if (url.port !== '') return 'the webhook URL must not name a port';
+	if (url.hostname.includes('_')) return 'the webhook URL host must not contain "_"';
+	return undefined;
+}
+
+/** @type {Handler} */
+function postWebhookConfig(ctx, call) {
+	const body = jsonBody(call);
+	if (!isObject(body) || typeof body.url !== 'string' || !isHttpUrl(body.url)) throw dialogError(400, 'url must be a valid http(s) URL');
+	if (body.headers !== undefined && (!isObject(body.headers) || Object.values(body.headers).some((value) => typeof value !== 'string'))) {
+		throw dialogError(400, 'headers must be an object of string values');
+	}
+	const violation = ctx.options.enforceCloudWebhookRules ? cloudWebhookRuleViolation(body.url) : undefined;
+	if (violation) throw dialogError(400, violation);
+	const config = ctx.store.setWebhook(call.number.phoneNumberId, body.url, /** @type {Record<string, string>} */ (body.headers ?? {}));
+	return { body: config };
+}
+
+/**
+ * GET /v1/configs/webhook. With nothing registered the answer is `{ "url": "" }`: the platform keeps one URL
+ * slot per number and reports it empty rather than answering 404.
+ * @type {Handler}
+ */
+function getWebhookConfig(ctx, call) {
+	return { body: ctx.store.webhooks.get(call.number.phoneNumberId) ?? { url: '' } };
+}
+
+/** @type {Handler} */
+function postMedia(ctx, call) {
+	const upload = parseUpload(call.raw, call.contentType);
+	const item = ctx.media.add(call.number.phoneNumberId, upload.bytes, upload.mimeType, upload.filename);
+	return { body: { id: item.id } };
+}
+
+/** @type {Handler} */
+function downloadMedia(ctx, call) {
+	const item = ctx.media.download(call.number.phoneNumberId, call.url.searchParams);
+	/** @type {Record<string, string>} */
+	const headers = {};
+	if (item.filename) headers['content-disposition'] = `attachment; filename="${item.filename.replace(/"/g, '')}"`;
+	return { bytes: item.bytes, contentType: item.mimeType, headers };
+}
+
+/** @type {Handler} */
+function healthStatus(_ctx, call) {
+	const { phoneNumberId, wabaId } = call.number;
+	return {
+		body: {
+			health_status: {
+				can_send_message: 'AVAILABLE',
+				entities: [
+					{ entity_type: 'PHONE_NUMBER', id: phoneNumberId, can_send_message: 'AVAILABLE' },
+					{ entity_type: 'WABA', id: wabaId, can_send_message: 'AVAILABLE' },
+					{ entity_type: 'BUSINESS', id: `3${wabaId.slice(1)}`, can_send_message: 'AVAILABLE' },
+					{ entity_type: 'APP', id: '4000000000000001', can_send_message: 'AVAILABLE' },
+				],
+			},
+			id: phoneNumberId,
+		},
+	};
+}
+
+const PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
+
+/** @param {Context} ctx @param {NumberConfig} number */
+function profileOf(ctx, number) {
+	let profile = ctx.store.profiles.get(number.phoneNumberId);
+	if (!profile) {
+		profile = { about: 'Hello from WhatsApp', address: '', description: '', email: '', profile_picture_url: '', websites: [], vertical: 'OTHER' };
+		ctx.store.profiles.set(number.phoneNumberId, profile);
+	}
+	return profile;
+}
+
+/** @type {Handler} */
+function getBusinessProfile(ctx, call) {
+	const profile = profileOf(ctx, call.number);
+	const requested = (call.url.searchParams.get('fields') ?? '').split(',').map((field) => field.trim()).filter(Boolean);
+	const fields = requested.length ? requested.filter((field) => PROFILE_FIELDS.includes(field)) : PROFILE_FIELDS;
+	const picked = Object.fromEntries(fields.map((field) => [field, profile[field]]));
+	return { body: { data: [{ ...picked, messaging_product: 'whatsapp' }] } };
+}
+
+/** @type {Handler} */
+function postBusinessProfile(ctx, call) {
+	const body = jsonBody(call);
+	if (!isObject(body)) throw invalidParameter('The request body must be a JSON object');
+	if (body.messaging_product !== 'whatsapp') throw invalidParameter("Parameter 'messaging_product' must be 'whatsapp'");
+	if (body.about !== undefined && (typeof body.about !== 'string' || body.about.length > 139)) {
+		throw invalidParameter("Parameter 'about' must be a string of at most 139 characters");
+	}
+	if (body.websites !== undefined && (!Array.isArray(body.websites) || body.websites.length > 2)) {
+		throw invalidParameter("Parameter 'websites' must be an array of at most 2 URLs");
+	}
+	const profile = profileOf(ctx, call.number);
+	for (const field of [...PROFILE_FIELDS, 'profile_picture_handle']) if (body[field] !== undefined) profile[field] = body[field];
+	return { body: { success: true } };
+}
+
+/** Graph-style GET /message_templates: `{ data, paging }`. @type {Handler} */
+function graphTemplates(ctx, call) {
+	const query = call.url.searchParams;
+	const name = query.get('name');
+	const all = ctx.templates.all(call.number.wabaId).filter((template) => !name || template.name === name);
+	const limit = Math.max(1, Number(query.get('limit') ?? 100) || 100);
+	const offset = Number(query.get('after') ? Buffer.from(String(query.get('after')), 'base64url').toString() : 0) || 0;
+	const page = all.slice(offset, offset + limit);
+	/** @type {Record<string, unknown>} */
+	const cursors = { before: Buffer.from(String(offset)).toString('base64url'), after: Buffer.from(String(offset + page.length)).toString('base64url') };
+	/** @type {Record<string, unknown>} */
+	const paging = { cursors };
+	if (offset + page.length < all.length) paging.next = `/message_templates?limit=${limit}&after=${cursors.after}`;
+	return { body: { data: structuredClone(page), paging } };
+}
+
+/** @type {[string, RegExp, Handler][]} */
+const ROUTES = [
+	['POST', /^\/(?:v1\/)?messages\/?$/, (ctx, call) => ({ body: handleMessagesPost(ctx, call.number, jsonBody(call)) })],
+	['POST', /^\/media\/?$/, postMedia],
+	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
+	['GET', /^\/health_status\/?$/, healthStatus],
+	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
+	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
+	['GET', /^\/v1\/configs\/templates\/?$/, (ctx, call) => ({ body: ctx.templates.list(call.number.wabaId, call.url.searchParams) })],
+	[
+		'POST',
+		/^\/v1\/configs\/templates\/?$/,
+		(ctx, call) => ({ body: ctx.templates.create(call.number.wabaId, jsonBody(call), ctx.options.newTemplateStatus) }),
+	],
+	[
+		'DELETE',
+		/^\/v1\/configs\/templates\/([^/]+)\/?$/,
+		(ctx, call) => {
+			ctx.templates.remove(call.number.wabaId, decodeURIComponent(call.match[1]));
+			return { body: { success: true } };
+		},
+	],
+	['GET', /^\/message_templates\/?$/, graphTemplates],
+	['GET', /^\/whatsapp_business_profile\/?$/, getBusinessProfile],
+	['POST', /^\/whatsapp_business_profile\/?$/, postBusinessProfile],
+	['GET', /^\/(\d+)\/?$/, (ctx, call) => ({ body: ctx.media.describe(call.number.phoneNumberId, call.match[1]) })],
+	[
+		'DELETE',
+		/^\/(\d+)\/?$/,
+		(ctx, call) => {
+			ctx.media.remove(call.number.phoneNumberId, call.match[1]);
+			return { body: { success: true } };
+		},
+	],
+];
+
+/** @param {string} method @param {string} path */
+function findRoute(method, path) {
+	const byPath = ROUTES.filter(([, pattern]) => pattern.test(path));
+	if (byPath.length === 0) {
+		throw metaError(404, 100, `Unknown path components: ${path}`, `No Cloud API endpoint at ${method} ${path}`, { subcode: 2500 });
+	}
+	const route = byPath.find(([routeMethod]) => routeMethod === method);
+	if (!route) {
+		throw metaError(400, 100, `Unsupported ${method.toLowerCase()} request.`, `${path} does not support ${method}`, { subcode: 33, type: 'GraphMethodException' });
+	}
+	return { handler: route[2], match: /** @type {RegExpExecArray} */ (route[1].exec(path)) };
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {RequestRecord} record
+ * @param {Answer} answer
+ */
+function respond(res, record, answer) {
+	const status = answer.status ?? 200;
+	record.status = status;
+	if (answer.bytes) {
+		record.response = { bytes: answer.bytes.length, contentType: answer.contentType };
+		sendBytes(res, status, answer.bytes, answer.contentType ?? 'application/octet-stream', answer.headers);
+		return;
+	}
+	record.response = answer.body;
+	sendJson(res, status, answer.body, answer.headers);
+}
+
+/** @param {unknown} error @returns {Answer} */
+function answerForError(error) {
+	if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
+	return {
+		status: 500,
+		body: metaError(500, 131000, '(#131000) Something went wrong', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`).body,
+	};
+}
+
+/**
+ * What the request log keeps of the body.
+ * @param {Buffer} raw
+ * @param {string | undefined} contentType
+ * @param {CallContext['json']} json
+ */
+function recordedBody(raw, contentType, json) {
+	if (raw.length === 0) return undefined;
+	if (/^multipart\//i.test(contentType ?? '')) return summarizeUpload(raw, contentType);
+	if (json?.ok) return json.value;
+	return { unparsed: raw.toString('utf8').slice(0, 4096) };
+}
+
+/**
+ * @param {Context} ctx
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ */
+async function handleCloudRequest(ctx, req, res, url) {
+	const method = req.method ?? 'GET';
+	const record = ctx.store.addRequest({
+		method,
+		path: url.pathname,
+		query: Object.fromEntries(url.searchParams),
+		headers: { ...req.headers },
+		status: null,
+		at: ctx.now(),
+	});
+	try {
+		const contentType = req.headers['content-type'];
+		const isMultipart = /^multipart\//i.test(contentType ?? '');
+		const limit = isMultipart ? ctx.options.maxMediaBytes : ctx.options.maxJsonBytes;
+		const { buffer: raw, size, tooLarge } = await readBody(req, limit);
+		if (tooLarge) {
+			record.body = { tooLarge: true, size };
+			const detail = `The request body (${size} bytes) is larger than the limit of ${limit} bytes`;
+			respond(res, record, answerForError(metaError(413, 100, '(#100) Request entity too large', detail)));
+			return;
+		}
+		const json = raw.length > 0 && !isMultipart ? parseJson(raw) : undefined;
+		record.body = recordedBody(raw, contentType, json);
+
+		if (ctx.options.latencyMs > 0) await ctx.requestTimers.sleep(ctx.options.latencyMs);
+		if (ctx.closed) return;
+		const fault = decideFault(ctx.options, ctx.random);
+		if (fault === 'drop') {
+			record.dropped = true;
+			req.socket.destroy();
+			return;
+		}
+		if (fault === 'fail') throw metaError(500, 131000, '(#131000) Something went wrong', 'Something went wrong. Please try again later.');
+
+		const number = ctx.store.numberByApiKey(req.headers['d360-api-key']);
+		if (!number) throw invalidApiKey();
+		record.phoneNumberId = number.phoneNumberId;
+
+		const { handler, match } = findRoute(method, url.pathname);
+		if (method === 'POST' && /messages\/?$/.test(url.pathname) && !ctx.limiter.admit(number.phoneNumberId, ctx.options.throughputPerSecond)) {
+			throw metaError(429, 130429, '(#130429) Rate limit hit', 'Cloud API message throughput has been reached.', { headers: { 'retry-after': '1' } });
+		}
+		respond(res, record, handler(ctx, { number, url, match, raw, json, contentType }));
+	} catch (error) {
+		if (!(error instanceof ApiError)) ctx.log(`API call failed: ${error instanceof Error ? error.stack : String(error)}`);
+		respond(res, record, answerForError(error));
+	}
+	ctx.log(`${method} ${url.pathname}${url.search} → ${record.status ?? 'dropped'}`);
+}
+
+module.exports = { handleCloudRequest };
