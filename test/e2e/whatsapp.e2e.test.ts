@@ -56,16 +56,21 @@ describe('the package inside a real n8n', () => {
 	}
 
 	async function waitForExecution(predicate: (output: { messages: Item[]; statuses: Item[] }) => boolean, description: string) {
-		const deadline = Date.now() + 30_000;
-		while (Date.now() < deadline) {
-			const found = (await echoTriggerOutputs()).find(predicate);
-			if (found) return found;
-			await new Promise((resolve) => setTimeout(resolve, 300));
-		}
-		throw new Error(`no execution of the echo bot ${description} within 30 s`);
+		return await eventually(async () => (await echoTriggerOutputs()).find(predicate), `an execution of the echo bot ${description}`);
 	}
 
 	const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+	/** Polls an asynchronous check until it answers something, for at most 30 s. */
+	async function eventually<T>(check: () => Promise<T | undefined>, description: string): Promise<T> {
+		const deadline = Date.now() + 30_000;
+		while (Date.now() < deadline) {
+			const value = await check();
+			if (value !== undefined) return value;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		throw new Error(`timed out after 30 s waiting for ${description}`);
+	}
 
 	beforeAll(async () => {
 		const credential = { id: 'D360credential01', name: '360dialog' };
@@ -96,13 +101,10 @@ describe('the package inside a real n8n', () => {
 	test('1. activation registers the webhook, with its secret header, on the emulator', async () => {
 		await stack.rest.activate(ECHO_BOT);
 		await stack.rest.activate(SEND_HOOK);
-		const webhook = await emulator.waitFor(
-			async () => {
-				const current = await registeredWebhook();
-				return current.url === echoWebhookUrl() ? current : undefined;
-			},
-			{ timeoutMs: 30_000, description: 'the echo bot registering its webhook' },
-		);
+		const webhook = await eventually(async () => {
+			const current = await registeredWebhook();
+			return current.url === echoWebhookUrl() ? current : undefined;
+		}, 'the echo bot registering its webhook');
 		const secretHeader = Object.entries(webhook.headers).find(([name]) => name.toLowerCase() === VERIFICATION_HEADER);
 		expect(secretHeader?.[1]).toMatch(/^[0-9a-f]{64}$/);
 		const configCalls = emulator.requests.filter((r) => r.path === '/v1/configs/webhook');
@@ -233,13 +235,10 @@ describe('the package inside a real n8n', () => {
 
 	test('6. deactivation restores the webhook that was registered before', async () => {
 		await stack.rest.deactivate(ECHO_BOT);
-		const restored = await emulator.waitFor(
-			async () => {
-				const current = await registeredWebhook();
-				return current.url === FOREIGN_WEBHOOK.url ? current : undefined;
-			},
-			{ timeoutMs: 30_000, description: 'the previous webhook being put back' },
-		);
+		const restored = await eventually(async () => {
+			const current = await registeredWebhook();
+			return current.url === FOREIGN_WEBHOOK.url ? current : undefined;
+		}, 'the previous webhook being put back');
 		expect(restored.headers).toEqual(FOREIGN_WEBHOOK.headers);
 	});
 

@@ -56,6 +56,11 @@ function cloudWebhookRuleViolation(value) {
 /** @type {Handler} */
 function postWebhookConfig(ctx, call) {
 	const body = jsonBody(call);
+	// An empty URL clears the slot: that is how a number stops sending webhooks.
+	if (isObject(body) && body.url === '') {
+		ctx.store.webhooks.delete(call.number.phoneNumberId);
+		return { body: { url: '' } };
+	}
 	if (!isObject(body) || typeof body.url !== 'string' || !isHttpUrl(body.url)) throw dialogError(400, 'url must be a valid http(s) URL');
 	if (body.headers !== undefined && (!isObject(body.headers) || Object.values(body.headers).some((value) => typeof value !== 'string'))) {
 		throw dialogError(400, 'headers must be an object of string values');
