@@ -123,6 +123,15 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, i: number):
 	return error as Error;
 }
 
+/** Runs a pure builder or check for item `i`; its `PayloadError` becomes the error n8n shows on the item. */
+export function checked<T>(context: IExecuteFunctions, i: number, check: () => T): T {
+	try {
+		return check();
+	} catch (error) {
+		throw asNodeError.call(context, error, i);
+	}
+}
+
 interface SendResponse {
 	contacts?: Array<{ input?: string; wa_id?: string; user_id?: string }>;
 	messages?: Array<{ id?: string; message_status?: string }>;

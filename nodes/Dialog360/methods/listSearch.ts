@@ -1,1 +1,57 @@
-export const listSearch = {};
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { dialog360Request } from '../../shared/transport';
+import { templateValue } from '../../shared/whatsapp/messages/template';
+
+interface TemplateRecord {
+	name?: string;
+	language?: string;
+	status?: string;
+	category?: string;
+}
+
+export interface TemplateListPage {
+	count?: number;
+	total?: number;
+	waba_templates?: TemplateRecord[];
+}
+
+const PAGE_SIZE = 1000;
+
+/**
+ * One page of the template list as the "From List" picker shows it: approved templates only, named
+ * "name (language, category)", valued "name|language", narrowed to those containing the typed text.
+ */
+export function templateSearchPage(page: TemplateListPage, filter: string | undefined, offset: number): INodeListSearchResult {
+	const wanted = filter?.trim().toLowerCase() ?? '';
+	const results: INodeListSearchItems[] = (page.waba_templates ?? [])
+		.filter((template) => template.name && template.language && template.status?.toLowerCase() === 'approved')
+		.map((template) => {
+			const details = [template.language, template.category?.toUpperCase()].filter(Boolean).join(', ');
+			return {
+				name: `${template.name} (${details})`,
+				value: templateValue(template.name as string, template.language as string),
+			};
+		})
+		.filter((item) => item.name.toLowerCase().includes(wanted));
+	const count = page.count ?? page.waba_templates?.length ?? 0;
+	const more = count > 0 && (page.total ?? 0) > offset + count;
+	return more ? { results, paginationToken: String(offset + count) } : { results };
+}
+
+async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	// Filtering happens here rather than in `filters`: the API matches names exactly and its status spelling is not documented.
+	const { body } = await dialog360Request.call(this, {
+		method: 'GET',
+		path: '/v1/configs/templates',
+		qs: { limit: PAGE_SIZE, offset, sort: 'business_templates.name', filters: '{}' },
+	});
+	return templateSearchPage(body as TemplateListPage, filter, offset);
+}
+
+export const listSearch = { searchTemplates };

@@ -11,6 +11,7 @@ export const LIMITS = {
 	listSections: 10,
 	listRowTitle: 24,
 	listRowDescription: 72,
+	listRowId: 200,
 	listSectionTitle: 24,
 	listButtonLabel: 20,
 	interactiveBody: 1024,
@@ -20,6 +21,7 @@ export const LIMITS = {
 	flowCta: 20,
 	bizOpaqueCallbackData: 512,
 	filename: 240,
+	couponCode: 15,
 } as const;
 
 /** A message that cannot be sent as given: `field` names the parameter, `fix` says what to do. */
@@ -74,4 +76,28 @@ export function checkCount<T>(values: T[], max: number, field: string, label: st
 		);
 	}
 	return values;
+}
+
+/** A link WhatsApp can fetch or open: http(s) with a host. */
+export function requireHttpUrl(value: unknown, field: string, label: string): string {
+	const url = requireText(value, field, label).trim();
+	if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) {
+		throw new PayloadError(
+			`${label} "${url}" is not a web address`,
+			field,
+			'Use a full address starting with https:// (or http://), e.g. https://example.com/page.',
+		);
+	}
+	return url;
+}
+
+/** JSON a person typed into a field; `example` shows the expected shape in the fix. */
+export function parseJsonField(text: string, field: string, label: string, example: string): unknown {
+	let reason = '';
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		reason = (error as Error).message;
+	}
+	throw new PayloadError(`${label} is not valid JSON: ${reason}`, field, `Check the JSON in "${label}"; it should look like ${example}.`);
 }

@@ -1,8 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { buildReadReceipt } from '../../../shared/whatsapp/messages/status';
+import { checked } from '../common';
+import { messageIdProperty, postMessageStatus } from './messageReference';
+
+export const description = [messageIdProperty('markAsRead', 'The message to mark as read; earlier messages of the chat are marked too. To mark a 360dialog Trigger message, map its "messageId" field.')];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'markAsRead is being built', { itemIndex: i });
+	const body = checked(this, i, () => buildReadReceipt(this.getNodeParameter('messageId', i) as string));
+	return await postMessageStatus.call(this, i, body);
 }

@@ -1,8 +1,169 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { buildContactsMessage, parseContactsJson } from '../../../shared/whatsapp/messages/contacts';
+import type { ContactInput } from '../../../shared/whatsapp/messages/contacts';
+import { sendTyped } from '../common';
+
+/** A list of values that are each a home or a work one: e-mail addresses, websites. */
+function homeOrWorkList(
+	displayName: string,
+	name: string,
+	item: { displayName: string; name: string; placeholder: string },
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${item.displayName}`,
+		default: {},
+		options: [
+			{
+				displayName: item.displayName,
+				name: item.name,
+				values: [
+					{ ...item, type: 'string', default: '' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Home', value: 'HOME' },
+							{ name: 'Work', value: 'WORK' },
+						],
+						default: 'WORK',
+					},
+				],
+			},
+		],
+	};
+}
+
+const contactFields: INodeProperties[] = [
+	{
+		displayName: 'Formatted Name',
+		name: 'formattedName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Jane Doe',
+		description: 'The full name as the contact card shows it',
+	},
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	{
+		displayName: 'Phones',
+		name: 'phones',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Phone',
+		default: {},
+		options: [
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				values: [
+					{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+49 151 12345678' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Cell', value: 'CELL' },
+							{ name: 'Home', value: 'HOME' },
+							{ name: 'iPhone', value: 'IPHONE' },
+							{ name: 'Main', value: 'MAIN' },
+							{ name: 'Work', value: 'WORK' },
+						],
+						default: 'CELL',
+					},
+					{
+						displayName: 'WhatsApp ID',
+						name: 'waId',
+						type: 'string',
+						default: '',
+						placeholder: '4915112345678',
+						description: 'The number\'s WhatsApp ID (digits only). With it, the card shows a "Message" button.',
+					},
+				],
+			},
+		],
+	},
+	homeOrWorkList('Emails', 'emails', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }),
+	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+	{ displayName: 'Department', name: 'department', type: 'string', default: '' },
+	{ displayName: 'Job Title', name: 'title', type: 'string', default: '' },
+	homeOrWorkList('Websites', 'urls', { displayName: 'URL', name: 'url', placeholder: 'https://example.com' }),
+	{
+		displayName: 'Birthday',
+		name: 'birthday',
+		type: 'string',
+		default: '',
+		placeholder: '1990-04-23',
+		description: 'Written YYYY-MM-DD',
+	},
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Define Contacts',
+		name: 'contactsInput',
+		type: 'options',
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json', description: 'For addresses, name prefixes and everything else WhatsApp accepts' },
+		],
+		default: 'fields',
+	},
+	{
+		displayName: 'Contacts',
+		name: 'contacts',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Contact',
+		default: {},
+		displayOptions: { show: { contactsInput: ['fields'] } },
+		options: [{ displayName: 'Contact', name: 'contact', values: contactFields }],
+	},
+	{
+		displayName: 'Contacts JSON',
+		name: 'contactsJson',
+		type: 'json',
+		default:
+			'[\n  {\n    "name": { "formatted_name": "Jane Doe", "first_name": "Jane", "last_name": "Doe" },\n    "phones": [{ "phone": "+49 151 12345678", "type": "CELL", "wa_id": "4915112345678" }]\n  }\n]',
+		required: true,
+		description:
+			'An array of contact objects in WhatsApp\'s shape (name, phones, emails, addresses, org, URLs, birthday), up to 257. Every contact needs name.formatted_name.',
+		displayOptions: { show: { contactsInput: ['json'] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendContacts'] } }, properties);
+
+/** One fixedCollection row list, e.g. `phones.phone`, as plain rows. */
+function rows(group: unknown, key: string): IDataObject[] {
+	return ((group as IDataObject | undefined)?.[key] as IDataObject[] | undefined) ?? [];
+}
+
+function toContactInput(row: IDataObject): ContactInput {
+	return {
+		formattedName: row.formattedName as string,
+		firstName: row.firstName as string,
+		lastName: row.lastName as string,
+		phones: rows(row.phones, 'phone').map((phone) => ({ phone: phone.phone as string, type: phone.type as string, waId: phone.waId as string })),
+		emails: rows(row.emails, 'email').map((email) => ({ email: email.email as string, type: email.type as string })),
+		organization: { company: row.company as string, department: row.department as string, title: row.title as string },
+		urls: rows(row.urls, 'url').map((url) => ({ url: url.url as string, type: url.type as string })),
+		birthday: row.birthday as string,
+	};
+}
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'sendContacts is being built', { itemIndex: i });
+	const input = this.getNodeParameter('contactsInput', i, 'fields') as string;
+	return await sendTyped.call(this, i, 'contacts', () =>
+		input === 'json'
+			? parseContactsJson(this.getNodeParameter('contactsJson', i))
+			: buildContactsMessage(rows(this.getNodeParameter('contacts', i, {}), 'contact').map(toContactInput)),
+	);
 }

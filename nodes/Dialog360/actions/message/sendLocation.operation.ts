@@ -1,8 +1,55 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { buildLocationMessage } from '../../../shared/whatsapp/messages/location';
+import { sendTyped } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Latitude',
+		name: 'latitude',
+		type: 'number',
+		typeOptions: { minValue: -90, maxValue: 90, numberPrecision: 7 },
+		default: 0,
+		required: true,
+		description: 'In decimal degrees, from -90 (south) to 90 (north), e.g. 52.520008',
+	},
+	{
+		displayName: 'Longitude',
+		name: 'longitude',
+		type: 'number',
+		typeOptions: { minValue: -180, maxValue: 180, numberPrecision: 7 },
+		default: 0,
+		required: true,
+		description: 'In decimal degrees, from -180 (west) to 180 (east), e.g. 13.404954',
+	},
+	{
+		displayName: 'Name',
+		name: 'locationName',
+		type: 'string',
+		default: '',
+		placeholder: 'Brandenburg Gate',
+		description: 'Shown in bold under the map',
+	},
+	{
+		displayName: 'Address',
+		name: 'address',
+		type: 'string',
+		default: '',
+		placeholder: 'Pariser Platz, 10117 Berlin',
+		description: 'Shown under the name',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendLocation'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'sendLocation is being built', { itemIndex: i });
+	return await sendTyped.call(this, i, 'location', () =>
+		buildLocationMessage({
+			latitude: this.getNodeParameter('latitude', i),
+			longitude: this.getNodeParameter('longitude', i),
+			name: this.getNodeParameter('locationName', i, '') as string,
+			address: this.getNodeParameter('address', i, '') as string,
+		}),
+	);
 }

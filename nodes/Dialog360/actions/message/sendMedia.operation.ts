@@ -1,8 +1,112 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { recipientFields } from '../../../shared/whatsapp/messages/envelope';
+import { buildMediaMessage, mediaDetails } from '../../../shared/whatsapp/messages/media';
+import type { MediaOptions, MediaType } from '../../../shared/whatsapp/messages/media';
+import { checked, readRecipient, sendTyped } from '../common';
+import { binaryInputProperty, mediaIdProperty } from '../media/common';
+import { readBinaryFile, uploadFile } from '../media/upload.operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: [
+			{ name: 'Audio', value: 'audio', description: 'AAC, AMR, MP3, M4A or OGG (Opus), up to 16 MB' },
+			{ name: 'Document', value: 'document', description: 'Any file type, up to 100 MB' },
+			{ name: 'Image', value: 'image', description: 'JPEG or PNG, up to 5 MB' },
+			{ name: 'Sticker', value: 'sticker', description: 'WebP, 512×512, up to 100 KB (animated: 500 KB)' },
+			{ name: 'Video', value: 'video', description: 'MP4 or 3GPP (H.264 and AAC), up to 16 MB' },
+		],
+		default: 'image',
+	},
+	{
+		displayName: 'Source',
+		name: 'mediaSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'A file from the input item: uploaded to WhatsApp first, then sent',
+			},
+			{ name: 'Link', value: 'link', description: 'A public URL WhatsApp downloads the file from' },
+			{ name: 'Media ID', value: 'id', description: 'A file uploaded earlier, or one a user sent' },
+		],
+		default: 'link',
+	},
+	{
+		displayName: 'Link',
+		name: 'mediaLink',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/photo.jpg',
+		description: 'A public https:// URL that serves the file without a login, with the right Content-Type',
+		displayOptions: { show: { mediaSource: ['link'] } },
+	},
+	mediaIdProperty(
+		{ mediaSource: ['id'] },
+		'The numeric ID from an upload. For a file a user sent, map the media ID from the 360dialog Trigger\'s "media" field.',
+	),
+	binaryInputProperty({ mediaSource: ['binary'] }),
+	{
+		displayName: 'Caption',
+		name: 'caption',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: 'Text under the image, video or document, up to 1024 characters',
+		displayOptions: { show: { mediaType: ['image', 'video', 'document'] } },
+	},
+	{
+		displayName: 'File Name',
+		name: 'filename',
+		type: 'string',
+		default: '',
+		placeholder: 'invoice.pdf',
+		description: 'The name the document shows with. Empty: the binary file\'s own name, when sending binary data.',
+		displayOptions: { show: { mediaType: ['document'] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendMedia'] } }, properties);
+
+/**
+ * Uploads the item's binary file and answers its media id; the message is checked first, so that nothing is
+ * uploaded for a message that cannot be sent. A document without a file name takes the binary's.
+ */
+async function uploadBinary(this: IExecuteFunctions, i: number, type: MediaType, options: MediaOptions): Promise<string> {
+	const file = await readBinaryFile.call(this, i, this.getNodeParameter('binaryPropertyName', i) as string);
+	if (type === 'document' && !options.filename) options.filename = file.fileName;
+	checked(this, i, () => {
+		mediaDetails(type, options);
+		recipientFields(readRecipient.call(this, i));
+	});
+	return await uploadFile.call(this, i, file, type);
+}
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'sendMedia is being built', { itemIndex: i });
+	const type = this.getNodeParameter('mediaType', i) as MediaType;
+	const source = this.getNodeParameter('mediaSource', i) as string;
+	const options: MediaOptions = {
+		caption: this.getNodeParameter('caption', i, '') as string,
+		filename: this.getNodeParameter('filename', i, '') as string,
+	};
+	const uploadedId = source === 'binary' ? await uploadBinary.call(this, i, type, options) : undefined;
+	const items = await sendTyped.call(this, i, type, () =>
+		buildMediaMessage({
+			type,
+			source:
+				uploadedId !== undefined
+					? { id: uploadedId }
+					: source === 'id'
+						? { id: this.getNodeParameter('mediaId', i) as string }
+						: { link: this.getNodeParameter('mediaLink', i) as string },
+			...options,
+		}),
+	);
+	return uploadedId === undefined ? items : items.map((item) => ({ ...item, json: { ...item.json, mediaId: uploadedId } }));
 }

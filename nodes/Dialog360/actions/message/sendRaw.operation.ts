@@ -1,8 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { buildRawMessage } from '../../../shared/whatsapp/messages/raw';
+import { checked, postMessage, readRecipient, readSendOptions } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Message JSON',
+		name: 'messageJson',
+		type: 'json',
+		default: '{\n  "type": "text",\n  "text": { "body": "Hello" }\n}',
+		required: true,
+		description:
+			'The message body as the WhatsApp Cloud API documents it, posted to /messages. "messaging_product" is added when missing; without "to" or "recipient" the message goes to the recipient above. It needs a "type" and an object of that name.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendRaw'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'sendRaw is being built', { itemIndex: i });
+	const options = readSendOptions.call(this, i);
+	const body = checked(this, i, () =>
+		buildRawMessage(this.getNodeParameter('messageJson', i), readRecipient.call(this, i), options),
+	);
+	return await postMessage.call(this, i, body, options.includeRawResponse);
 }

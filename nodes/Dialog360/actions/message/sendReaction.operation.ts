@@ -1,8 +1,44 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { buildReactionMessage } from '../../../shared/whatsapp/messages/reaction';
+import { sendTyped } from '../common';
+import { messageIdProperty } from './messageReference';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Remove Reaction',
+		name: 'removeReaction',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to take back the reaction you put on this message instead of adding one',
+	},
+	{
+		displayName: 'Emoji',
+		name: 'emoji',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '👍',
+		description: 'One emoji. A new reaction replaces your earlier one on the same message.',
+		displayOptions: { show: { removeReaction: [false] } },
+	},
+];
+
+export const description = [
+	messageIdProperty(
+		'sendReaction',
+		'The message to react to. To react to a 360dialog Trigger message, map its "messageId" field.',
+	),
+	...updateDisplayOptions({ show: { resource: ['message'], operation: ['sendReaction'] } }, properties),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'sendReaction is being built', { itemIndex: i });
+	return await sendTyped.call(this, i, 'reaction', () =>
+		buildReactionMessage({
+			messageId: this.getNodeParameter('messageId', i) as string,
+			remove: this.getNodeParameter('removeReaction', i, false) as boolean,
+			emoji: this.getNodeParameter('emoji', i, '') as string,
+		}),
+	);
 }

@@ -1,8 +1,388 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import {
+	buildTemplateComponents,
+	buildTemplateMessage,
+	parseTemplateComponents,
+	splitTemplateValue,
+} from '../../../shared/whatsapp/messages/template';
+import type {
+	BodyParameterInput,
+	ButtonParameterInput,
+	MediaKind,
+	TemplateHeaderInput,
+} from '../../../shared/whatsapp/messages/template';
+import { sendTyped } from '../common';
+
+const MEDIA_KINDS: MediaKind[] = ['image', 'video', 'document'];
+
+/** Where a header's file comes from; shared with Send Interactive, whose media headers are the same objects. */
+export const headerMediaProperties: INodeProperties[] = [
+	{
+		displayName: 'Header File',
+		name: 'headerMediaSource',
+		type: 'options',
+		options: [
+			{ name: 'By Link', value: 'link', description: 'A public https:// address WhatsApp downloads the file from' },
+			{ name: 'By Media ID', value: 'id', description: 'The ID of a file uploaded with "Media → Upload"' },
+		],
+		default: 'link',
+		displayOptions: { show: { headerType: MEDIA_KINDS } },
+	},
+	{
+		displayName: 'Header File Link',
+		name: 'headerMediaLink',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/photo.jpg',
+		displayOptions: { show: { headerType: MEDIA_KINDS, headerMediaSource: ['link'] } },
+	},
+	{
+		displayName: 'Header Media ID',
+		name: 'headerMediaId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '1037543291543636',
+		displayOptions: { show: { headerType: MEDIA_KINDS, headerMediaSource: ['id'] } },
+	},
+	{
+		displayName: 'File Name',
+		name: 'headerFilename',
+		type: 'string',
+		default: '',
+		placeholder: 'invoice.pdf',
+		description: 'The name the recipient sees for the document',
+		displayOptions: { show: { headerType: ['document'] } },
+	},
+];
+
+/** The header as the pure builders take it, from the header fields; undefined for "None". */
+export function readHeader(this: IExecuteFunctions, i: number): TemplateHeaderInput | undefined {
+	const type = this.getNodeParameter('headerType', i, 'none') as string;
+	if (type === 'text') {
+		return {
+			type,
+			text: this.getNodeParameter('headerText', i, '') as string,
+			parameterName: this.getNodeParameter('headerParameterName', i, '') as string,
+		};
+	}
+	if (!MEDIA_KINDS.includes(type as MediaKind)) return undefined;
+	const byId = this.getNodeParameter('headerMediaSource', i, 'link') === 'id';
+	return {
+		type: type as MediaKind,
+		...(byId
+			? { id: this.getNodeParameter('headerMediaId', i, '') as string }
+			: { link: this.getNodeParameter('headerMediaLink', i, '') as string }),
+		filename: this.getNodeParameter('headerFilename', i, '') as string,
+	};
+}
+
+const parameterNameField: INodeProperties = {
+	displayName: 'Parameter Name',
+	name: 'parameterName',
+	type: 'string',
+	default: '',
+	placeholder: 'first_name',
+	description:
+		'Only for templates with named placeholders such as {{first_name}}: the name between the braces. Leave empty for numbered placeholders ({{1}}, {{2}}, …), which are filled in list order.',
+};
+
+const fieldsMode = { componentsMode: ['fields'] };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description:
+			'The approved template to send. Templates are the only messages WhatsApp delivers outside the 24-hour customer service window.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a template...',
+				typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. order_update',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[a-z0-9_]{1,512}$',
+							errorMessage: 'Use the template name: lowercase letters, digits and underscores, e.g. order_update',
+						},
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Language Code',
+		name: 'languageCode',
+		type: 'string',
+		default: 'en_US',
+		required: true,
+		placeholder: 'en_US',
+		description:
+			'The language of the template to send, e.g. en, en_US or pt_BR. A template picked from the list brings its own language, so this field only shows for templates given by name.',
+		// A value picked from the list reads "name|language".
+		displayOptions: { hide: { template: [{ _cnd: { regex: '^[a-z0-9_]+\\|' } }] } },
+	},
+	{
+		displayName: 'Template Parameters',
+		name: 'componentsMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Using Fields Below',
+				value: 'fields',
+				description: 'Fill in the header, body placeholders and buttons one by one',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
+			},
+		],
+		default: 'fields',
+		description: 'How to give the values for the template\'s placeholders',
+	},
+	{
+		displayName: 'Components (JSON)',
+		name: 'componentsJson',
+		type: 'json',
+		default: '[]',
+		description:
+			'The "components" array of a WhatsApp template message, e.g. [{"type":"body","parameters":[{"type":"text","text":"Jane"}]}]',
+		displayOptions: { show: { componentsMode: ['json'] } },
+	},
+	{
+		displayName: 'Header',
+		name: 'headerType',
+		type: 'options',
+		options: [
+			{ name: 'Document', value: 'document', description: 'The template\'s header is a document' },
+			{ name: 'Image', value: 'image', description: 'The template\'s header is an image' },
+			{ name: 'None', value: 'none', description: 'The header is fixed text, or there is none' },
+			{ name: 'Text', value: 'text', description: 'The header text has a placeholder to fill in' },
+			{ name: 'Video', value: 'video', description: 'The template\'s header is a video' },
+		],
+		default: 'none',
+		description: 'What the template\'s header needs from you',
+		displayOptions: { show: fieldsMode },
+	},
+	{
+		displayName: 'Header Text',
+		name: 'headerText',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The value for the placeholder in the header',
+		displayOptions: { show: { ...fieldsMode, headerType: ['text'] } },
+	},
+	{
+		...parameterNameField,
+		displayName: 'Header Parameter Name',
+		name: 'headerParameterName',
+		displayOptions: { show: { ...fieldsMode, headerType: ['text'] } },
+	},
+	...updateDisplayOptions({ show: fieldsMode }, headerMediaProperties),
+	{
+		displayName: 'Body Parameters',
+		name: 'bodyParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Body Parameter',
+		default: {},
+		description: 'The values for the placeholders in the template\'s text, in order: the first fills {{1}}, the second {{2}}, …',
+		displayOptions: { show: fieldsMode },
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameters',
+				// The type comes first: it decides which of the other fields show.
+				// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
+				values: [
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Currency', value: 'currency', description: 'An amount of money, shown in the recipient\'s locale' },
+							{ name: 'Date and Time', value: 'date_time', description: 'A date or time, shown as you type it' },
+							{ name: 'Text', value: 'text' },
+						],
+						default: 'text',
+					},
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						default: '',
+						displayOptions: { show: { type: ['text'] } },
+					},
+					{
+						displayName: 'Amount',
+						name: 'amount',
+						type: 'string',
+						default: '',
+						placeholder: '100.99',
+						description: 'The amount with a dot before the decimals (at most 3), e.g. 100.99',
+						displayOptions: { show: { type: ['currency'] } },
+					},
+					{
+						displayName: 'Currency Code',
+						name: 'currencyCode',
+						type: 'string',
+						default: 'USD',
+						placeholder: 'USD',
+						description: 'The three-letter ISO 4217 code, e.g. USD, EUR or BRL',
+						displayOptions: { show: { type: ['currency'] } },
+					},
+					{
+						displayName: 'Fallback Text',
+						name: 'currencyFallback',
+						type: 'string',
+						default: '',
+						placeholder: '$100.99',
+						description: 'What devices that cannot format the amount show. Leave empty for "<amount> <code>", e.g. "100.99 USD".',
+						displayOptions: { show: { type: ['currency'] } },
+					},
+					{
+						displayName: 'Date and Time',
+						name: 'dateTime',
+						type: 'string',
+						default: '',
+						placeholder: 'February 25, 1977',
+						description: 'The date or time exactly as the recipient should read it',
+						displayOptions: { show: { type: ['date_time'] } },
+					},
+					parameterNameField,
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Button Parameters',
+		name: 'buttonParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Button Parameter',
+		default: {},
+		description: 'Values for the template\'s buttons that need one: a quick reply payload, the end of a link, or a coupon code',
+		displayOptions: { show: fieldsMode },
+		options: [
+			{
+				displayName: 'Button',
+				name: 'buttons',
+				// The type comes first: it decides which of the other fields show.
+				// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
+				values: [
+					{
+						displayName: 'Button Type',
+						name: 'subType',
+						type: 'options',
+						options: [
+							{ name: 'Copy Code', value: 'copy_code', description: 'A button that copies a coupon code' },
+							{ name: 'Quick Reply', value: 'quick_reply', description: 'A reply button; its payload comes back in the webhook when tapped' },
+							{ name: 'URL', value: 'url', description: 'A link button whose address ends with a placeholder' },
+						],
+						default: 'quick_reply',
+					},
+					{
+						displayName: 'Button Position',
+						name: 'index',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 9 },
+						default: 0,
+						description: 'Where the button sits in the template: 0 for the first button, 1 for the second, and so on',
+					},
+					{
+						displayName: 'Payload',
+						name: 'payload',
+						type: 'string',
+						default: '',
+						description: 'Comes back in the webhook when the recipient taps the button, e.g. an order ID',
+						displayOptions: { show: { subType: ['quick_reply'] } },
+					},
+					{
+						displayName: 'URL Suffix',
+						name: 'urlSuffix',
+						type: 'string',
+						default: '',
+						placeholder: 'order/12345',
+						description: 'WhatsApp appends this to the link defined in the template. Encode special characters yourself, e.g. a space as %20.',
+						displayOptions: { show: { subType: ['url'] } },
+					},
+					{
+						displayName: 'Coupon Code',
+						name: 'couponCode',
+						type: 'string',
+						default: '',
+						placeholder: 'SAVE10',
+						description: 'The code the button copies, up to 15 characters',
+						displayOptions: { show: { subType: ['copy_code'] } },
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendTemplate'] } }, properties);
+
+function readBodyParameter(entry: IDataObject): BodyParameterInput {
+	const parameterName = entry.parameterName as string | undefined;
+	if (entry.type === 'currency') {
+		return {
+			type: 'currency',
+			amount: entry.amount as string,
+			code: entry.currencyCode as string,
+			fallbackValue: entry.currencyFallback as string,
+			parameterName,
+		};
+	}
+	if (entry.type === 'date_time') return { type: 'date_time', fallbackValue: entry.dateTime as string, parameterName };
+	return { type: 'text', text: entry.text as string, parameterName };
+}
+
+function readButton(entry: IDataObject): ButtonParameterInput {
+	const index = entry.index as number;
+	if (entry.subType === 'url') return { subType: 'url', index, text: entry.urlSuffix as string };
+	if (entry.subType === 'copy_code') return { subType: 'copy_code', index, couponCode: entry.couponCode as string };
+	return { subType: 'quick_reply', index, payload: entry.payload as string };
+}
+
+function readComponents(this: IExecuteFunctions, i: number) {
+	if (this.getNodeParameter('componentsMode', i, 'fields') === 'json') {
+		return parseTemplateComponents(this.getNodeParameter('componentsJson', i, '[]'));
+	}
+	const body = this.getNodeParameter('bodyParameters.parameters', i, []) as IDataObject[];
+	const buttons = this.getNodeParameter('buttonParameters.buttons', i, []) as IDataObject[];
+	return buildTemplateComponents({
+		header: readHeader.call(this, i),
+		bodyParameters: body.map(readBodyParameter),
+		buttons: buttons.map(readButton),
+	});
+}
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'sendTemplate is being built', { itemIndex: i });
+	return await sendTyped.call(this, i, 'template', () => {
+		const picked = splitTemplateValue(String(this.getNodeParameter('template', i, '', { extractValue: true })));
+		return buildTemplateMessage({
+			name: picked.name,
+			languageCode: picked.language ?? (this.getNodeParameter('languageCode', i, 'en_US') as string),
+			components: readComponents.call(this, i),
+		});
+	});
 }

@@ -1,8 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { buildTypingIndicator } from '../../../shared/whatsapp/messages/status';
+import { checked } from '../common';
+import { messageIdProperty, postMessageStatus } from './messageReference';
+
+export const description = [
+	messageIdProperty(
+		'sendTypingIndicator',
+		'The message you are answering. It is marked as read, and the user sees "typing…" until your reply arrives or 25 seconds pass. To answer a 360dialog Trigger message, map its "messageId" field.',
+	),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'sendTypingIndicator is being built', { itemIndex: i });
+	const body = checked(this, i, () => buildTypingIndicator(this.getNodeParameter('messageId', i) as string));
+	return await postMessageStatus.call(this, i, body);
 }

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { dialog360Request } from '../../../shared/transport';
+import { mediaIdProperty, readMediaId, showOnMedia } from './common';
+
+export const description = [
+	mediaIdProperty(
+		showOnMedia('delete'),
+		'The uploaded media to delete, digits only. Messages already sent with it keep their copy.',
+	),
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const mediaId = readMediaId.call(this, i);
+	const { body } = await dialog360Request.call(this, { method: 'DELETE', path: `/${mediaId}`, itemIndex: i });
+	const success = (body as { success?: unknown }).success;
+	return [{ json: { success: success === undefined ? true : success === true, mediaId }, pairedItem: { item: i } }];
+}

@@ -1,0 +1,231 @@
+/**
+ * Interactive messages: reply buttons, a list, a call-to-action URL button, a flow and a location request,
+ * each checked against WhatsApp's limits before anything is sent.
+ */
+import {
+	checkCount,
+	checkLength,
+	LIMITS,
+	optionalLength,
+	parseJsonField,
+	PayloadError,
+	requireHttpUrl,
+	requireLength,
+	requireText,
+} from '../validation';
+import { buildMediaHeader } from './template';
+import type { MediaKind, MediaSource } from './template';
+
+type Json = Record<string, unknown>;
+
+export type InteractiveHeaderInput = { type: 'text'; text: string } | ({ type: MediaKind } & MediaSource);
+
+interface Shared {
+	body: string;
+	header?: InteractiveHeaderInput;
+	footer?: string;
+}
+
+export interface ReplyButtonInput {
+	/** Defaults to the title; comes back in the webhook when the user taps the button. */
+	id?: string;
+	title: string;
+}
+
+export interface ListRowInput {
+	/** Defaults to the title; comes back in the webhook when the user picks the row. */
+	id?: string;
+	title: string;
+	description?: string;
+}
+
+export interface ListSectionInput {
+	title?: string;
+	rows: ListRowInput[];
+}
+
+export interface FlowInput {
+	flowId?: string;
+	flowName?: string;
+	cta: string;
+	/** Defaults to "unused". */
+	token?: string;
+	mode?: 'draft' | 'published';
+	action?: 'navigate' | 'data_exchange';
+	/** The first screen, for `navigate`. */
+	screen?: string;
+	/** Data for the first screen, for `navigate`: an object or its JSON text. */
+	data?: unknown;
+}
+
+export type InteractiveInput =
+	| (Shared & { type: 'button'; buttons: ReplyButtonInput[] })
+	| (Shared & { type: 'list'; buttonLabel: string; sections: ListSectionInput[] })
+	| (Shared & { type: 'cta_url'; displayText: string; url: string })
+	| (Shared & { type: 'flow'; flow: FlowInput })
+	| { type: 'location_request_message'; body: string };
+
+export type InteractiveType = InteractiveInput['type'];
+
+/** The header kinds WhatsApp accepts per interactive type; location requests take no header or footer. */
+const HEADER_TYPES: Record<InteractiveType, Array<InteractiveHeaderInput['type']>> = {
+	button: ['text', 'image', 'video', 'document'],
+	cta_url: ['text', 'image', 'video', 'document'],
+	list: ['text'],
+	flow: ['text'],
+	location_request_message: [],
+};
+
+function header(type: InteractiveType, input: InteractiveHeaderInput): Json {
+	const allowed = HEADER_TYPES[type];
+	if (!allowed.includes(input.type)) {
+		throw new PayloadError(
+			`A ${type} message cannot have a header of type ${input.type}`,
+			'headerType',
+			`WhatsApp allows only ${allowed.join(', ')} headers here; choose one of those, or none.`,
+		);
+	}
+	if (input.type === 'text') {
+		return { type: 'text', text: requireLength(input.text, LIMITS.interactiveHeaderText, 'headerText', 'Header Text') };
+	}
+	return buildMediaHeader(input.type, input);
+}
+
+/** Ids default to the title; WhatsApp needs them unique within the message. */
+function uniqueIds<T extends { id?: string; title: string }>(items: T[], field: string, label: string, max: number): string[] {
+	const ids = items.map((item, at) =>
+		checkLength(item.id?.trim() || item.title.trim(), max, field, `${label} ${at + 1} ID`),
+	);
+	const duplicate = ids.findIndex((id, at) => ids.indexOf(id) !== at);
+	if (duplicate !== -1) {
+		throw new PayloadError(
+			`${label}s ${ids.indexOf(ids[duplicate]) + 1} and ${duplicate + 1} have the same ID "${ids[duplicate]}"`,
+			field,
+			`Give each ${label.toLowerCase()} its own ID (or, when the IDs are left empty, its own title).`,
+		);
+	}
+	return ids;
+}
+
+function replyButtons(buttons: ReplyButtonInput[]): Json {
+	checkCount(buttons, LIMITS.replyButtons, 'buttons', 'Reply buttons');
+	const titles = buttons.map((button, at) =>
+		requireLength(button.title, LIMITS.buttonTitle, 'buttons', `Button ${at + 1} title`),
+	);
+	const ids = uniqueIds(buttons, 'buttons', 'Button', LIMITS.buttonId);
+	return { buttons: titles.map((title, at) => ({ type: 'reply', reply: { id: ids[at], title } })) };
+}
+
+function listRow(row: ListRowInput, label: string): Json {
+	const built: Json = { title: requireLength(row.title, LIMITS.listRowTitle, 'sections', `${label} title`) };
+	const description = optionalLength(row.description?.trim(), LIMITS.listRowDescription, 'sections', `${label} description`);
+	return description ? { ...built, description } : built;
+}
+
+function listSection(section: ListSectionInput, at: number, count: number): { title?: string; rows: Json[] } {
+	const title = section.title?.trim();
+	if (!title && count > 1) {
+		throw new PayloadError(`Section ${at + 1} has no title`, 'sections', 'Give every section a title when the list has more than one section.');
+	}
+	const where = count > 1 ? `Section ${at + 1}, row` : 'Row';
+	const rows = checkCount(section.rows, LIMITS.listRows, 'sections', `${where}s`).map((row, r) => listRow(row, `${where} ${r + 1}`));
+	if (!title) return { rows };
+	return { title: checkLength(title, LIMITS.listSectionTitle, 'sections', `Section ${at + 1} title`), rows };
+}
+
+function listAction(buttonLabel: string, sections: ListSectionInput[]): Json {
+	const button = requireLength(buttonLabel, LIMITS.listButtonLabel, 'listButtonLabel', 'Menu Button Label');
+	checkCount(sections, LIMITS.listSections, 'sections', 'Sections');
+	const allRows = sections.flatMap((section) => section.rows ?? []);
+	checkCount(allRows, LIMITS.listRows, 'sections', 'List rows (all sections together)');
+	const built = sections.map((section, at) => listSection(section, at, sections.length));
+	const ids = uniqueIds(allRows, 'sections', 'Row', LIMITS.listRowId);
+	let next = 0;
+	const withIds = built.map((section) => ({ ...section, rows: section.rows.map((row) => ({ id: ids[next++], ...row })) }));
+	return { button, sections: withIds };
+}
+
+function ctaUrlAction(displayText: string, url: string): Json {
+	return {
+		name: 'cta_url',
+		parameters: {
+			display_text: requireLength(displayText, LIMITS.ctaDisplayText, 'ctaDisplayText', 'Button Text'),
+			url: requireHttpUrl(url, 'ctaUrl', 'URL'),
+		},
+	};
+}
+
+function flowData(data: unknown): Json | undefined {
+	if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) return undefined;
+	const example = '{"product_id": "42"}';
+	const parsed = typeof data === 'string' ? parseJsonField(data, 'flowData', 'Screen Data', example) : data;
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new PayloadError('Screen Data must be a JSON object', 'flowData', `Wrap the data in { }, e.g. ${example}.`);
+	}
+	return Object.keys(parsed).length > 0 ? (parsed as Json) : undefined;
+}
+
+function flowTarget(flow: FlowInput): Json {
+	const flowId = flow.flowId?.trim();
+	const flowName = flow.flowName?.trim();
+	if (flowId && flowName) {
+		throw new PayloadError('Both a flow ID and a flow name are given', 'flowId', 'Identify the flow by its ID or by its name, not both.');
+	}
+	if (flowId) return { flow_id: flowId };
+	if (flowName) return { flow_name: flowName };
+	throw new PayloadError('The flow is not identified', 'flowId', 'Fill in the flow ID (or its name) from WhatsApp Manager.');
+}
+
+function flowCta(value: string): string {
+	const cta = requireLength(value, LIMITS.flowCta, 'flowCta', 'Flow Button Text');
+	if (/\p{Extended_Pictographic}/u.test(cta)) {
+		throw new PayloadError('Flow Button Text contains an emoji', 'flowCta', 'Remove the emoji: WhatsApp does not allow them on the flow button.');
+	}
+	return cta;
+}
+
+function flowAction(flow: FlowInput): Json {
+	const action = flow.action ?? 'navigate';
+	const parameters: Json = {
+		flow_message_version: '3',
+		flow_token: flow.token?.trim() || 'unused',
+		...flowTarget(flow),
+		flow_cta: flowCta(flow.cta),
+		mode: flow.mode ?? 'published',
+		flow_action: action,
+	};
+	if (action === 'navigate') {
+		const screen = requireText(flow.screen, 'flowScreen', 'First Screen').trim();
+		const data = flowData(flow.data);
+		parameters.flow_action_payload = data ? { screen, data } : { screen };
+	}
+	return { name: 'flow', parameters };
+}
+
+function action(input: Exclude<InteractiveInput, { type: 'location_request_message' }>): Json {
+	switch (input.type) {
+		case 'button':
+			return replyButtons(input.buttons);
+		case 'list':
+			return listAction(input.buttonLabel, input.sections);
+		case 'cta_url':
+			return ctaUrlAction(input.displayText, input.url);
+		case 'flow':
+			return flowAction(input.flow);
+	}
+}
+
+/** The `interactive` object of a message. */
+export function buildInteractiveMessage(input: InteractiveInput): Json {
+	const body = { text: requireLength(input.body, LIMITS.interactiveBody, 'bodyText', 'Body Text') };
+	if (input.type === 'location_request_message') {
+		return { type: input.type, body, action: { name: 'send_location' } };
+	}
+	const message: Json = { type: input.type };
+	if (input.header) message.header = header(input.type, input.header);
+	message.body = body;
+	const footer = optionalLength(input.footer?.trim(), LIMITS.interactiveFooter, 'footerText', 'Footer Text');
+	if (footer) message.footer = { text: footer };
+	message.action = action(input);
+	return message;
+}

@@ -1,0 +1,57 @@
+/**
+ * A message body written by hand, for types the node has no fields for. Completed where that is safe
+ * (`messaging_product`, the recipient, reply and callback options), checked where WhatsApp would refuse it.
+ */
+import { LIMITS, optionalLength, parseJsonField, PayloadError } from '../validation';
+import { recipientFields } from './envelope';
+import type { EnvelopeOptions, MessageBody, Recipient } from './envelope';
+
+const FIELD = 'messageJson';
+const EXAMPLE = '{"type": "text", "text": {"body": "Hello"}}';
+
+function asObject(value: unknown): Record<string, unknown> {
+	const parsed = typeof value === 'string' ? parseJsonField(value, FIELD, 'Message JSON', EXAMPLE) : value;
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new PayloadError('The message JSON is not a JSON object', FIELD, `Give one object such as ${EXAMPLE}.`);
+	}
+	return { ...(parsed as Record<string, unknown>) };
+}
+
+function requireTypedObject(body: Record<string, unknown>): void {
+	const type = body.type;
+	if (typeof type !== 'string' || type.trim() === '') {
+		throw new PayloadError(
+			'The message JSON has no "type"',
+			FIELD,
+			'Add "type" with the message type and an object of the same name, e.g. {"type": "text", "text": {"body": "Hello"}}.',
+		);
+	}
+	const content = body[type];
+	if (content === null || typeof content !== 'object') {
+		throw new PayloadError(
+			`The message JSON has "type": "${type}" but no "${type}" object`,
+			FIELD,
+			`Add the "${type}" object with the message content, e.g. {"type": "${type}", "${type}": {...}}.`,
+		);
+	}
+}
+
+/**
+ * The body to post: the JSON as given, with `messaging_product` added when missing, the node's recipient when
+ * the JSON names none (`to` or `recipient`), and the reply and callback options when the JSON has none of its own.
+ */
+export function buildRawMessage(json: unknown, fallbackRecipient: Recipient, options: EnvelopeOptions = {}): MessageBody {
+	const body = asObject(json);
+	requireTypedObject(body);
+	const hasRecipient = ['to', 'recipient'].some((key) => body[key] !== undefined && body[key] !== null && body[key] !== '');
+	const result: Record<string, unknown> = {
+		messaging_product: 'whatsapp',
+		...(hasRecipient ? {} : recipientFields(fallbackRecipient)),
+		...body,
+	};
+	const replyTo = options.replyToMessageId?.trim();
+	if (replyTo && result.context === undefined) result.context = { message_id: replyTo };
+	const callbackData = optionalLength(options.bizOpaqueCallbackData, LIMITS.bizOpaqueCallbackData, 'bizOpaqueCallbackData', 'Callback Data');
+	if (callbackData !== undefined && result.biz_opaque_callback_data === undefined) result.biz_opaque_callback_data = callbackData;
+	return result as MessageBody;
+}
