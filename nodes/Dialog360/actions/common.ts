@@ -24,6 +24,39 @@ export const SEND_OPERATIONS = [
 
 const showOnSend = { show: { resource: ['message'], operation: SEND_OPERATIONS } };
 
+/** Operations whose message body can name its own recipient, so the fields below may stay empty. */
+const RECIPIENT_OPTIONAL = ['sendRaw'];
+
+function recipientValueFields(operations: string[], required: boolean): INodeProperties[] {
+	const show = { resource: ['message'], operation: operations };
+	return [
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			required,
+			placeholder: '+49 151 12345678',
+			description: required
+				? 'The recipient\'s number with country code. Spaces, dashes, parentheses and a leading + are removed. To answer a 360dialog Trigger message, map its "from" field.'
+				: 'The recipient\'s number with country code, used when the JSON names no "to" or "recipient". Spaces, dashes, parentheses and a leading + are removed.',
+			displayOptions: { show: { ...show, recipientType: ['phoneNumber'] } },
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required,
+			placeholder: 'US.13491208655302741918',
+			description: required
+				? 'The business-scoped user ID. To answer a 360dialog Trigger message, map its "fromUserId" field.'
+				: 'The business-scoped user ID, used when the JSON names no "to" or "recipient".',
+			displayOptions: { show: { ...show, recipientType: ['userId'] } },
+		},
+	];
+}
+
 export const recipientProperties: INodeProperties[] = [
 	{
 		displayName: 'Send To',
@@ -40,27 +73,11 @@ export const recipientProperties: INodeProperties[] = [
 		default: 'phoneNumber',
 		displayOptions: showOnSend,
 	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '+49 151 12345678',
-		description:
-			'The recipient\'s number with country code. Spaces, dashes, parentheses and a leading + are removed. To answer a 360dialog Trigger message, map its "from" field.',
-		displayOptions: { show: { ...showOnSend.show, recipientType: ['phoneNumber'] } },
-	},
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'US.13491208655302741918',
-		description: 'The business-scoped user ID. To answer a 360dialog Trigger message, map its "fromUserId" field.',
-		displayOptions: { show: { ...showOnSend.show, recipientType: ['userId'] } },
-	},
+	...recipientValueFields(
+		SEND_OPERATIONS.filter((operation) => !RECIPIENT_OPTIONAL.includes(operation)),
+		true,
+	),
+	...recipientValueFields(RECIPIENT_OPTIONAL, false),
 ];
 
 export const sendOptionsProperty: INodeProperties = {

@@ -42,6 +42,26 @@ describe('Send Raw through the n8n engine', () => {
 		expect(server.requests[0].json).toEqual({ messaging_product: 'whatsapp', recipient: 'US.1349', type: 'sticker', sticker: { id: '42' } });
 	});
 
+	test('the phone number may stay empty when the JSON names its own recipient', async () => {
+		const { error } = await runActionNode(
+			{ resource: 'message', operation: 'sendRaw', messageJson: '{ "to": "4915187654321", "type": "text", "text": { "body": "direct" } }' },
+			[{ json: {} }],
+			{ baseUrl: server.url },
+		);
+		expect(error('360dialog')).toBeUndefined();
+		expect(server.requests[0].json).toEqual({ messaging_product: 'whatsapp', to: '4915187654321', type: 'text', text: { body: 'direct' } });
+	});
+
+	test('with no recipient anywhere the item fails before sending', async () => {
+		const { error } = await runActionNode(
+			{ resource: 'message', operation: 'sendRaw', messageJson: '{ "type": "text", "text": { "body": "to whom?" } }' },
+			[{ json: {} }],
+			{ baseUrl: server.url },
+		);
+		expect(server.requests).toHaveLength(0);
+		expect(error('360dialog')?.message).toBe('The recipient phone number is empty');
+	});
+
 	test('a type without its object fails the item with no request sent', async () => {
 		const { error } = await runActionNode(
 			{ resource: 'message', operation: 'sendRaw', phoneNumber: '+4915112345678', messageJson: '{ "type": "image" }' },
