@@ -11,8 +11,16 @@ const path = require('node:path');
 
 const PACKAGE_ROOT = path.join(__dirname, '..', '..', '..');
 
+/** @type {ReturnType<typeof locateRuntime> | undefined} */
+let runtime;
+
 /** The cached runtime folder, installing it on first use. */
 function ensureRuntime() {
+	runtime ??= locateRuntime();
+	return runtime;
+}
+
+function locateRuntime() {
 	const folder = execFileSync('bash', [path.join(PACKAGE_ROOT, 'scripts', 'install-runtime.sh')], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
