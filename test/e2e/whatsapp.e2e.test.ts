@@ -16,6 +16,8 @@ type Item = { json: Record<string, any> };
 const ECHO_BOT = 'D360EchoBot00001';
 const SEND_HOOK = 'D360SendHook0001';
 const ROUTE = 'D360RouteType001';
+const ROUTE_TAKEOVER = 'D360RouteType002';
+const BROADCAST = 'D360Broadcast001';
 const ECHO_WEBHOOK_ID = '7f3c9d2e-360d-4e60-9b1a-ec40b0e00001';
 const VERIFICATION_HEADER = 'x-n8n-webhook-secret';
 const FOREIGN_WEBHOOK = {
@@ -76,8 +78,18 @@ describe('the package inside a real n8n', () => {
 		const credential = { id: 'D360credential01', name: '360dialog' };
 		const echo = loadExample('echo-bot.json', credential);
 		echo.nodes[0].parameters.options = { replaceExistingWebhook: true };
+		const takeover = loadExample('route-by-type.json', credential);
+		Object.assign(takeover, { id: ROUTE_TAKEOVER, name: `${takeover.name} (takes over the number)` });
+		Object.assign(takeover.nodes[0], { webhookId: '7f3c9d2e-360d-4e60-9b1a-ec40b0e00005', id: 'e9c4f8d3-0004-4000-8000-0000000000f1' });
+		takeover.nodes[0].parameters.options = { replaceExistingWebhook: true };
 		stack = await startStack({
-			workflows: [echo, loadExample('send-from-webhook.json', credential), loadExample('route-by-type.json', credential)],
+			workflows: [
+				echo,
+				loadExample('send-from-webhook.json', credential),
+				loadExample('route-by-type.json', credential),
+				takeover,
+				loadExample('template-broadcast.json', credential),
+			],
 			emulatorOptions: {
 				numbers: [
 					{
@@ -253,5 +265,60 @@ describe('the package inside a real n8n', () => {
 		await settle();
 		expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/configs/webhook')).toHaveLength(writesBefore);
 		expect(await registeredWebhook()).toEqual({ phoneNumberId: '100000000000001', ...FOREIGN_WEBHOOK });
+	});
+
+	test('the router example answers text, media and interactive replies on their own branches', async () => {
+		await stack.rest.deactivate(ROUTE);
+		await stack.rest.activate(ROUTE_TAKEOVER);
+		await eventually(async () => {
+			const current = await registeredWebhook();
+			return current.url?.includes('7f3c9d2e-360d-4e60-9b1a-ec40b0e00005') ? current : undefined;
+		}, 'the router registering its webhook');
+
+		const image = emulator.injectInbound({ from: JANE, name: 'Jane', type: 'image', image: { caption: 'my cat' }, media: { mimeType: 'image/jpeg' } });
+		const choice = emulator.injectInbound({
+			from: OMAR,
+			name: 'Omar',
+			type: 'interactive',
+			interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } },
+		});
+		const mediaAnswer = await emulator.waitFor(() => emulator.sent.find((m) => m.request.context?.message_id === image.messageId), {
+			timeoutMs: 30_000,
+			description: 'the answer to the image',
+		});
+		expect(mediaAnswer.request.text).toEqual({ body: 'Got your image (image/jpeg).' });
+		const choiceAnswer = await emulator.waitFor(() => emulator.sent.find((m) => m.to === OMAR && m.request.text?.body === 'You chose: Yes please'), {
+			timeoutMs: 30_000,
+			description: 'the answer to the button reply',
+		});
+		expect(choiceAnswer.type).toBe('text');
+		expect(choice.messageId).toMatch(/^wamid\./);
+
+		await stack.rest.deactivate(ROUTE_TAKEOVER);
+		await eventually(async () => ((await registeredWebhook()).url === FOREIGN_WEBHOOK.url ? true : undefined), 'the previous webhook being put back again');
+	});
+
+	test('the broadcast example sends the approved template to every contact of its list', async () => {
+		const sentBefore = emulator.sent.length;
+		const executionId = await stack.rest.runManually(BROADCAST, 'Start');
+		const execution = await eventually(async () => {
+			const found = (await stack.rest.executions(BROADCAST)).find((e: { id: string; status: string }) => e.id === executionId);
+			return found && !['new', 'running'].includes(found.status) ? found : undefined;
+		}, 'the broadcast run to finish');
+		expect(execution.status).toBe('success');
+		const templates = emulator.sent.slice(sentBefore).filter((m) => m.type === 'template');
+		expect(templates.map((m) => m.to).sort()).toEqual(['16505550101', '4915112345678']);
+		for (const message of templates) {
+			expect(message.request.template.name).toBe('order_update');
+			expect(message.request.template.components).toEqual([
+				{ type: 'body', parameters: expect.arrayContaining([expect.objectContaining({ type: 'text' })]) },
+			]);
+		}
+		const jane = templates.find((m) => m.to === JANE)!;
+		expect(jane.request.template.components[0].parameters).toEqual([
+			{ type: 'text', text: 'Jane' },
+			{ type: 'text', text: 'A-1001' },
+		]);
+		expect(jane.request.biz_opaque_callback_data).toBe('A-1001');
 	});
 });

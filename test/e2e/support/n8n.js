@@ -143,8 +143,28 @@ async function startN8n(options) {
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
 	let exited = false;
+	// If this process ends without calling stop() (a killed test run), take n8n and its task runner with it.
+	const killOnExit = () => {
+		if (!exited && child.pid !== undefined) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+	};
+	const killOnSignal = (/** @type {NodeJS.Signals} */ signal) => {
+		killOnExit();
+		process.kill(process.pid, signal);
+	};
+	process.once('exit', killOnExit);
+	process.once('SIGTERM', killOnSignal);
+	process.once('SIGINT', killOnSignal);
 	child.on('exit', () => {
 		exited = true;
+		process.off('exit', killOnExit);
+		process.off('SIGTERM', killOnSignal);
+		process.off('SIGINT', killOnSignal);
 	});
 
 	const url = `http://127.0.0.1:${port}`;

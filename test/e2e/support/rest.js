@@ -58,6 +58,15 @@ async function connectRest(baseUrl, modules) {
 		async deactivate(id) {
 			return await call('POST', `/workflows/${id}/deactivate`, {});
 		},
+		/**
+		 * Runs a workflow by hand, as the editor's "Execute workflow" button does; answers the execution id.
+		 * @param {string} id @param {string} triggerName
+		 */
+		async runManually(id, triggerName) {
+			const workflow = await call('GET', `/workflows/${id}`);
+			const started = await call('POST', `/workflows/${id}/run`, { workflowData: workflow, triggerToStartFrom: { name: triggerName } });
+			return /** @type {string} */ (started.executionId);
+		},
 		/** Executions of a workflow, newest first. @param {string} workflowId */
 		async executions(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
