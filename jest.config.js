@@ -1,4 +1,7 @@
-/** Two projects: pure units with in-process engine runs (fast), and the end-to-end suite inside a real n8n process. */
+/**
+ * Projects: pure units with in-process engine runs (fast), the end-to-end suite inside a real n8n process, and the
+ * benchmarks (`npm run bench` only), which print their figures.
+ */
 const shared = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
@@ -12,5 +15,6 @@ module.exports = {
 	projects: [
 		{ ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/'] },
 		{ ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		{ ...shared, displayName: 'bench', testMatch: ['<rootDir>/test/bench/**/*.bench.ts'] },
 	],
 };

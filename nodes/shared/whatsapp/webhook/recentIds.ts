@@ -4,55 +4,47 @@ const DEFAULT_CAPACITY = 10_000;
 
 /**
  * A bounded record of recently seen keys, to drop webhook redeliveries (WhatsApp delivers at least once).
- * Oldest keys go first once `capacity` is reached (a Map keeps insertion order); with `ttlMs`, a key
- * counts as new again once that long has passed since it was first seen.
+ * Two generations: keys go into the current one; when it holds half the capacity it becomes the previous
+ * one and the old previous one is dropped whole. Every operation is O(1), nothing is ever scanned, and at
+ * most `capacity` keys are kept; a key is remembered for at least `capacity / 2` later keys. With `ttlMs`,
+ * a key counts as new again once that long has passed since it was first seen.
  */
 export class RecentIds {
-	private readonly capacity: number;
+	private readonly generationSize: number;
 
-	private readonly firstSeen = new Map<string, number>();
+	private current = new Map<string, number>();
+
+	private previous = new Map<string, number>();
 
 	constructor(
 		capacity: number,
 		private readonly ttlMs?: number,
 		private readonly now: () => number = Date.now,
 	) {
-		this.capacity = Number.isFinite(capacity) && capacity >= 1 ? Math.floor(capacity) : DEFAULT_CAPACITY;
+		const bounded = Number.isFinite(capacity) && capacity >= 2 ? Math.floor(capacity) : DEFAULT_CAPACITY;
+		this.generationSize = Math.max(1, Math.floor(bounded / 2));
 	}
 
 	get size(): number {
-		return this.firstSeen.size;
+		return this.current.size + this.previous.size;
 	}
 
 	/** True when `key` was seen within the time to live; otherwise records it and answers false. */
 	seen(key: string): boolean {
 		const now = this.now();
-		this.forgetExpired(now);
-		const seenAt = this.firstSeen.get(key);
+		const seenAt = this.current.get(key) ?? this.previous.get(key);
 		if (seenAt !== undefined && !this.isExpired(seenAt, now)) return true;
-		// Re-inserted at the back, so that the order stays the order of first sight.
-		this.firstSeen.delete(key);
-		this.firstSeen.set(key, now);
-		if (this.firstSeen.size > this.capacity) this.forgetOldest();
+		this.previous.delete(key);
+		if (this.current.size >= this.generationSize && !this.current.has(key)) {
+			this.previous = this.current;
+			this.current = new Map();
+		}
+		this.current.set(key, now);
 		return false;
 	}
 
 	private isExpired(seenAt: number, now: number): boolean {
 		return this.ttlMs !== undefined && now - seenAt >= this.ttlMs;
-	}
-
-	/** Keys are in the order they were first seen, so the expired ones are at the front. */
-	private forgetExpired(now: number): void {
-		if (this.ttlMs === undefined) return;
-		for (const [key, seenAt] of this.firstSeen) {
-			if (!this.isExpired(seenAt, now)) return;
-			this.firstSeen.delete(key);
-		}
-	}
-
-	private forgetOldest(): void {
-		const oldest = this.firstSeen.keys().next();
-		if (!oldest.done) this.firstSeen.delete(oldest.value);
 	}
 }
 

@@ -68,18 +68,22 @@ describe('RecentIds', () => {
 		expect(recent.seen('a')).toBe(true);
 	});
 
-	it('expired keys are dropped as time passes', () => {
+	it('every expired key counts as new again, and memory stays within the capacity', () => {
 		let now = 0;
 		const recent = new RecentIds(100, 1_000, () => now);
 		for (let i = 0; i < 50; i++) recent.seen(`old${i}`);
 		now = 5_000;
-		recent.seen('new');
-		expect(recent.size).toBe(1);
+		const again = Array.from({ length: 50 }, (_, i) => recent.seen(`old${i}`));
+		expect(again.every((duplicate) => duplicate === false)).toBe(true);
+		expect(recent.size).toBeLessThanOrEqual(100);
 	});
 
 	it('a capacity that is not a positive number falls back to 10,000', () => {
 		const recent = new RecentIds(Number.NaN);
 		for (let i = 0; i < 10_001; i++) recent.seen(`k${i}`);
-		expect(recent.size).toBe(10_000);
+		expect(recent.size).toBeLessThanOrEqual(10_000);
+		expect(recent.seen('k5000')).toBe(true);
+		expect(recent.seen('k10000')).toBe(true);
+		expect(recent.seen('k0')).toBe(false);
 	});
 });

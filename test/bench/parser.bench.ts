@@ -1,0 +1,105 @@
+/**
+ * The pure webhook path: parsing envelopes and remembering ids, and the trigger's whole `webhook()` call through
+ * n8n-core, in-process. Prints throughput and memory; the answer-time target is 80 ms per delivery.
+ */
+import { parseWebhook, RecentIds } from '../../nodes/shared/whatsapp/webhook';
+import { createTriggerHarness } from '../helpers/trigger';
+import { startWebhookConfigServer } from '../helpers/webhookConfigServer';
+import { printReport, report, summarize } from './report';
+
+const metadata = { display_phone_number: '15550001111', phone_number_id: '100000000000001' };
+
+function envelope(tag: string, messages = 3, statuses = 2) {
+	return {
+		object: 'whatsapp_business_account',
+		entry: [
+			{
+				id: '200000000000001',
+				changes: [
+					{
+						field: 'messages',
+						value: {
+							messaging_product: 'whatsapp',
+							metadata,
+							contacts: [{ profile: { name: 'Jane' }, wa_id: '4915112345678' }],
+							messages: Array.from({ length: messages }, (_, i) => ({
+								from: '4915112345678',
+								id: `wamid.${tag}.${i}`,
+								timestamp: '1763740800',
+								type: 'text',
+								text: { body: `message ${i}` },
+							})),
+							statuses: Array.from({ length: statuses }, (_, i) => ({
+								id: `wamid.${tag}.s${i}`,
+								status: 'delivered',
+								timestamp: '1763740801',
+								recipient_id: '4915112345678',
+								conversation: { id: 'c1', origin: { type: 'service' } },
+								pricing: { billable: false, pricing_model: 'PMP', category: 'service' },
+							})),
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+function time(iterations: number, run: (i: number) => void): number {
+	const started = process.hrtime.bigint();
+	for (let i = 0; i < iterations; i++) run(i);
+	return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+test('webhook parsing, redelivery memory and the trigger call', async () => {
+	const small = JSON.stringify(envelope('small'));
+	const large = JSON.stringify(envelope('large', 1000, 1000));
+	time(2000, () => parseWebhook(small));
+	const smallMs = time(20_000, () => parseWebhook(small));
+	report('parseWebhook, 3 messages + 2 statuses (JSON text)', {
+		perEnvelopeUs: (smallMs / 20_000) * 1000,
+		envelopesPerSecond: Math.round(20_000 / (smallMs / 1000)),
+		shareOf80msTarget: smallMs / 20_000 / 80,
+	});
+	const largeMs = time(20, () => parseWebhook(large)) / 20;
+	report('parseWebhook, 1,000 messages + 1,000 statuses', { perEnvelopeMs: largeMs, itemsPerMs: 2000 / largeMs });
+
+	global.gc?.();
+	const heapBefore = process.memoryUsage().heapUsed;
+	const recent = new RecentIds(50_000, 7 * 24 * 3600 * 1000);
+	const insertMs = time(200_000, (i) => recent.seen(`m:100000000000001:wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA${i}`));
+	global.gc?.();
+	const heapAfter = process.memoryUsage().heapUsed;
+	report('RecentIds, 200,000 ids into a 50,000 bound', {
+		perIdUs: (insertMs / 200_000) * 1000,
+		keptIds: recent.size,
+		heapMB: (heapAfter - heapBefore) / 1024 / 1024,
+		bytesPerKeptId: Math.round((heapAfter - heapBefore) / recent.size),
+	});
+	expect(recent.size).toBe(50_000);
+
+	const server = await startWebhookConfigServer();
+	try {
+		const trigger = await createTriggerHarness({ baseUrl: server.url, nodeId: 'bench-trigger' });
+		await trigger.activate();
+		const headers = { 'X-N8n-Webhook-Secret': trigger.staticData.webhookSecret as string };
+		const samples: number[] = [];
+		for (let i = 0; i < 3000; i++) {
+			const body = envelope(`call${i}`);
+			const started = process.hrtime.bigint();
+			const result = await trigger.deliver({ headers, body });
+			samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+			expect(result.outputs?.[0]).toHaveLength(3);
+		}
+		const figures = summarize(samples.slice(500));
+		report("trigger webhook() through n8n-core, 3+2 items", {
+			p50Ms: figures.p50,
+			p99Ms: figures.p99,
+			maxMs: figures.max,
+			p99ShareOf80ms: figures.p99 / 80,
+		});
+	} finally {
+		await server.close();
+	}
+	printReport('webhook path, in-process');
+}, 120_000);
