@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Every test: build, n8n's community-node lint, the package scanner on the packed tarball, unit and engine
+# Every test: build, type check, n8n's community-node lint, the package scanner on the packed tarball, unit and engine
 # tests, then the end-to-end suite inside a real n8n (Node 24 and n8n are installed into a cache on first run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== build"
 npm run build
+echo "== type check (sources and tests)"
+npm run typecheck
 echo "== lint"
 npm run lint
 echo "== community-package scanner"
@@ -13,4 +15,4 @@ npm run scan
 echo "== runtime for the end-to-end suite"
 bash scripts/install-runtime.sh >/dev/null
 echo "== unit, engine and end-to-end tests"
-npx jest --ci "$@"
+npx jest --ci --selectProjects unit e2e "$@"

@@ -30,6 +30,9 @@ export class Dialog360Trigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n then answers with webhook()'s own response, {"received":true}, instead of its
+				// default for triggers, the literal text "firstEntryJson".
+				responseData: '',
 				path: 'webhook',
 			},
 		],

@@ -32,7 +32,8 @@ function reject(this: IWebhookFunctions, status: number, message: string): IWebh
 	return { noWebhookResponse: true };
 }
 
-const acknowledged: IWebhookResponseData = { webhookResponse: { received: true } };
+/** The answer to every accepted delivery, whether it starts an execution or not. */
+const RECEIVED = { received: true };
 
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const options = this.getNodeParameter('options', {}) as { verifySecret?: boolean; includeRaw?: boolean };
@@ -64,6 +65,6 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		})),
 	];
 
-	if (messageItems.length === 0 && statusItems.length === 0) return acknowledged;
-	return { workflowData: [messageItems, statusItems] };
+	if (messageItems.length === 0 && statusItems.length === 0) return { webhookResponse: RECEIVED };
+	return { workflowData: [messageItems, statusItems], webhookResponse: RECEIVED };
 }

@@ -3,46 +3,22 @@
  * n8n-core, in-process. Prints throughput and memory; the answer-time target is 80 ms per delivery.
  */
 import { parseWebhook, RecentIds } from '../../nodes/shared/whatsapp/webhook';
+import { contact, envelope, inboundText, statusEvent } from '../helpers/envelopes';
 import { createTriggerHarness } from '../helpers/trigger';
 import { startWebhookConfigServer } from '../helpers/webhookConfigServer';
 import { printReport, report, summarize } from './report';
 
-const metadata = { display_phone_number: '15550001111', phone_number_id: '100000000000001' };
-
-function envelope(tag: string, messages = 3, statuses = 2) {
-	return {
-		object: 'whatsapp_business_account',
-		entry: [
-			{
-				id: '200000000000001',
-				changes: [
-					{
-						field: 'messages',
-						value: {
-							messaging_product: 'whatsapp',
-							metadata,
-							contacts: [{ profile: { name: 'Jane' }, wa_id: '4915112345678' }],
-							messages: Array.from({ length: messages }, (_, i) => ({
-								from: '4915112345678',
-								id: `wamid.${tag}.${i}`,
-								timestamp: '1763740800',
-								type: 'text',
-								text: { body: `message ${i}` },
-							})),
-							statuses: Array.from({ length: statuses }, (_, i) => ({
-								id: `wamid.${tag}.s${i}`,
-								status: 'delivered',
-								timestamp: '1763740801',
-								recipient_id: '4915112345678',
-								conversation: { id: 'c1', origin: { type: 'service' } },
-								pricing: { billable: false, pricing_model: 'PMP', category: 'service' },
-							})),
-						},
-					},
-				],
-			},
-		],
-	};
+function envelopeOf(tag: string, messages = 3, statuses = 2) {
+	return envelope({
+		contacts: [contact('Jane', '4915112345678')],
+		messages: Array.from({ length: messages }, (_, i) => inboundText(`wamid.${tag}.${i}`, '4915112345678', `message ${i}`)),
+		statuses: Array.from({ length: statuses }, (_, i) =>
+			statusEvent(`wamid.${tag}.s${i}`, 'delivered', {
+				conversation: { id: 'c1', origin: { type: 'service' } },
+				pricing: { billable: false, pricing_model: 'PMP', category: 'service' },
+			}),
+		),
+	});
 }
 
 function time(iterations: number, run: (i: number) => void): number {
@@ -52,8 +28,8 @@ function time(iterations: number, run: (i: number) => void): number {
 }
 
 test('webhook parsing, redelivery memory and the trigger call', async () => {
-	const small = JSON.stringify(envelope('small'));
-	const large = JSON.stringify(envelope('large', 1000, 1000));
+	const small = JSON.stringify(envelopeOf('small'));
+	const large = JSON.stringify(envelopeOf('large', 1000, 1000));
 	time(2000, () => parseWebhook(small));
 	const smallMs = time(20_000, () => parseWebhook(small));
 	report('parseWebhook, 3 messages + 2 statuses (JSON text)', {
@@ -85,7 +61,7 @@ test('webhook parsing, redelivery memory and the trigger call', async () => {
 		const headers = { 'X-N8n-Webhook-Secret': trigger.staticData.webhookSecret as string };
 		const samples: number[] = [];
 		for (let i = 0; i < 3000; i++) {
-			const body = envelope(`call${i}`);
+			const body = envelopeOf(`call${i}`);
 			const started = process.hrtime.bigint();
 			const result = await trigger.deliver({ headers, body });
 			samples.push(Number(process.hrtime.bigint() - started) / 1e6);

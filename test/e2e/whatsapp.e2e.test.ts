@@ -4,6 +4,7 @@
  * replies as real API calls.
  */
 import type { Emulator } from '../emulator';
+import { contact, envelope, inboundText } from '../helpers/envelopes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack } = require('./support/stack') as typeof import('./support/stack');
@@ -35,6 +36,12 @@ describe('the package inside a real n8n', () => {
 	const parsedExecutions = new Map<string, any>();
 
 	const echoWebhookUrl = () => `${stack.n8n.url}/webhook/${ECHO_WEBHOOK_ID}/webhook`;
+	/** Posts a webhook body to the echo bot's trigger ourselves: with the registered secret, a given one, or none. */
+	async function postToEcho(body: unknown, secret: string | 'registered' | null = 'registered') {
+		const headers: Record<string, string> = { 'content-type': 'application/json' };
+		if (secret !== null) headers[VERIFICATION_HEADER] = secret === 'registered' ? (await registeredWebhook()).headers['X-N8n-Webhook-Secret'] : secret;
+		return await fetch(echoWebhookUrl(), { method: 'POST', headers, body: JSON.stringify(body) });
+	}
 
 	async function registeredWebhook(): Promise<{ url: string | null; headers: Record<string, string> }> {
 		const all = (await (await fetch(`${emulator.url}/_emulator/webhook`)).json()) as Array<{
@@ -170,33 +177,12 @@ describe('the package inside a real n8n', () => {
 	test('4. a forged webhook without the secret gets 401 and starts no execution', async () => {
 		await settle();
 		const before = (await stack.rest.executions(ECHO_BOT)).length;
-		const forged = {
-			object: 'whatsapp_business_account',
-			entry: [
-				{
-					id: '200000000000001',
-					changes: [
-						{
-							field: 'messages',
-							value: {
-								messaging_product: 'whatsapp',
-								metadata: { display_phone_number: '15550001111', phone_number_id: '100000000000001' },
-								contacts: [{ profile: { name: 'Mallory' }, wa_id: '4915100000666' }],
-								messages: [{ from: '4915100000666', id: 'wamid.FORGED', timestamp: '1763740800', type: 'text', text: { body: 'pay me' } }],
-							},
-						},
-					],
-				},
-			],
-		};
-		const unsigned = await fetch(echoWebhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
-		expect(unsigned.status).toBe(401);
-		const wrong = await fetch(echoWebhookUrl(), {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', [VERIFICATION_HEADER]: 'f'.repeat(64) },
-			body: JSON.stringify(forged),
+		const forged = envelope({
+			contacts: [contact('Mallory', '4915100000666')],
+			messages: [inboundText('wamid.FORGED', '4915100000666', 'pay me')],
 		});
-		expect(wrong.status).toBe(401);
+		expect((await postToEcho(forged, null)).status).toBe(401);
+		expect((await postToEcho(forged, 'f'.repeat(64))).status).toBe(401);
 		await settle();
 		expect((await stack.rest.executions(ECHO_BOT)).length).toBe(before);
 		expect(emulator.sent.some((m) => m.to === '4915100000666')).toBe(false);
@@ -205,17 +191,22 @@ describe('the package inside a real n8n', () => {
 	test('5. the same delivery posted twice starts one execution', async () => {
 		const inbound = emulator.injectInbound({ from: JANE, name: 'Jane', type: 'text', text: { body: 'only once' } });
 		await waitForExecution((output) => output.messages.some((m) => m.json.messageId === inbound.messageId), 'for the first delivery');
-		const secret = (await registeredWebhook()).headers['X-N8n-Webhook-Secret'];
-		const again = await fetch(echoWebhookUrl(), {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', [VERIFICATION_HEADER]: secret },
-			body: JSON.stringify(inbound.envelope),
-		});
+		const again = await postToEcho(inbound.envelope);
 		expect(again.status).toBe(200);
+		expect(await again.json()).toEqual({ received: true });
 		await settle();
 		const withMessage = (await echoTriggerOutputs()).filter((o) => o.messages.some((m) => m.json.messageId === inbound.messageId));
 		expect(withMessage).toHaveLength(1);
 		expect(emulator.sent.filter((m) => m.request.text?.body === 'You said: only once')).toHaveLength(1);
+	});
+
+	test('a delivery that starts an execution is answered with JSON too', async () => {
+		const inbound = emulator.injectInbound({ from: JANE, name: 'Jane', type: 'text', text: { body: 'posted directly' }, deliver: false });
+		const answer = await postToEcho(inbound.envelope);
+		expect(answer.status).toBe(200);
+		expect(answer.headers.get('content-type')).toMatch(/application\/json/);
+		expect(await answer.json()).toEqual({ received: true });
+		await waitForExecution((output) => output.messages.some((m) => m.json.messageId === inbound.messageId), 'for the direct post');
 	});
 
 	test('7. a free-form message outside the window fails with the 131047 hint on the Status output, and a template gets through', async () => {

@@ -42,7 +42,8 @@ function describeNumber(number) {
 }
 
 /**
- * POST /_emulator/inbound, and emu.injectInbound().
+ * POST /_emulator/inbound, and emu.injectInbound(). With `deliver: false` the message is received (its id known, the
+ * window opened) but not posted: the caller posts the returned envelope itself, e.g. to time the answer.
  * @param {Context} ctx
  * @param {Record<string, any>} input
  */
@@ -64,7 +65,7 @@ function injectInbound(ctx, input) {
 	ctx.store.rememberInboundId(number.phoneNumberId, built.messageId);
 	if (built.opensWindow) ctx.store.setLastInbound(number.phoneNumberId, [built.waId, built.userId], built.atMs);
 	ctx.store.addInbound({ messageId: built.messageId, phoneNumberId: number.phoneNumberId, envelope: built.envelope, at: ctx.now() });
-	ctx.webhooks.enqueue(number.phoneNumberId, 'inbound', built.envelope);
+	if (input.deliver !== false) ctx.webhooks.enqueue(number.phoneNumberId, 'inbound', built.envelope);
 	return { messageId: built.messageId, envelope: built.envelope };
 }
 

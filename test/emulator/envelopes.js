@@ -7,28 +7,37 @@
 /** @typedef {import('./options').NumberConfig} NumberConfig */
 
 /**
- * @param {NumberConfig} number
+ * One change of field "messages", its value stamped with the number's metadata.
+ * @param {Pick<NumberConfig, 'phoneNumberId' | 'displayPhoneNumber'>} number
  * @param {Record<string, unknown>} value the parts of `value` besides messaging_product and metadata
  */
-function messagesChange(number, value) {
+function messagesValue(number, value) {
 	return {
-		object: 'whatsapp_business_account',
-		entry: [
-			{
-				id: number.wabaId,
-				changes: [
-					{
-						value: {
-							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: number.displayPhoneNumber, phone_number_id: number.phoneNumberId },
-							...value,
-						},
-						field: 'messages',
-					},
-				],
-			},
-		],
+		value: {
+			messaging_product: 'whatsapp',
+			metadata: { display_phone_number: number.displayPhoneNumber, phone_number_id: number.phoneNumberId },
+			...value,
+		},
+		field: 'messages',
 	};
+}
+
+/**
+ * A whole post: one entry per list of changes, each entry under the number's WABA.
+ * @param {Pick<NumberConfig, 'wabaId'>} number
+ * @param {Array<Array<object>>} entries
+ */
+function webhookBody(number, entries) {
+	return { object: 'whatsapp_business_account', entry: entries.map((changes) => ({ id: number.wabaId, changes })) };
+}
+
+/**
+ * The usual post: one entry with one "messages" change.
+ * @param {Pick<NumberConfig, 'wabaId' | 'phoneNumberId' | 'displayPhoneNumber'>} number
+ * @param {Record<string, unknown>} value
+ */
+function messagesChange(number, value) {
+	return webhookBody(number, [[messagesValue(number, value)]]);
 }
 
 /** Unix seconds as a string, the way webhooks carry timestamps. @param {number} ms */
@@ -36,4 +45,4 @@ function unixSeconds(ms) {
 	return String(Math.floor(ms / 1000));
 }
 
-module.exports = { messagesChange, unixSeconds };
+module.exports = { messagesChange, messagesValue, unixSeconds, webhookBody };

@@ -3,23 +3,18 @@ import type { AddressInfo } from 'node:net';
 
 import type { RecordingServer } from '../helpers/recordingServer';
 import { startEmulator, type Emulator } from './index';
-import { api, changeValue, control, CUSTOMER, registerWebhook, sendMessage, startReceiver, TEST_NUMBER } from './testkit';
+import { api, changeValue, control, CUSTOMER, sendMessage, startReceiver, startWithReceiver, stopWithReceiver, TEST_NUMBER } from './testkit';
 
 let emu: Emulator;
 let receiver: RecordingServer;
 const clock = Date.UTC(2025, 5, 1, 12);
 
 beforeEach(async () => {
-	emu = await startEmulator({ numbers: [TEST_NUMBER], statusGapMs: 5, webhookRetryDelaysMs: [20, 20], now: () => clock });
-	receiver = await startReceiver();
-	await registerWebhook(emu, receiver);
+	({ emu, receiver } = await startWithReceiver({ numbers: [TEST_NUMBER], statusGapMs: 5, webhookRetryDelaysMs: [20, 20], now: () => clock }));
 	emu.setContactWindow({ waId: CUSTOMER, lastInboundAt: clock });
 });
 
-afterEach(async () => {
-	await emu.close();
-	await receiver.close();
-});
+afterEach(() => stopWithReceiver(emu, receiver));
 
 const text = { to: CUSTOMER, text: { body: 'hi' } };
 

@@ -29,6 +29,7 @@ const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'];
  * @property {number | string} [timestamp] unix seconds (or ms)
  * @property {string} [id] a message id to use instead of a generated one
  * @property {{ base64?: string, mimeType?: string, filename?: string }} [media]
+ * @property {boolean} [deliver] false: build and record the message, but leave posting the envelope to the caller
  */
 
 /** @param {Record<string, any>} input */

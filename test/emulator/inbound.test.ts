@@ -1,21 +1,16 @@
 import type { RecordingServer } from '../helpers/recordingServer';
-import { startEmulator, type Emulator } from './index';
-import { api, changeValue, control, CUSTOMER, KEY, PHONE_NUMBER_ID, registerWebhook, sendMessage, startReceiver, TEST_NUMBER, WABA_ID } from './testkit';
+import type { Emulator } from './index';
+import { api, changeValue, control, CUSTOMER, documentedEnvelope, KEY, PHONE_NUMBER_ID, sendMessage, startReceiver, startWithReceiver, stopWithReceiver, TEST_NUMBER } from './testkit';
 
 let emu: Emulator;
 let receiver: RecordingServer;
 const clock = Date.UTC(2025, 5, 1, 12);
 
 beforeEach(async () => {
-	emu = await startEmulator({ numbers: [TEST_NUMBER, { apiKey: 'second-key' }], statusGapMs: 5, now: () => clock });
-	receiver = await startReceiver();
-	await registerWebhook(emu, receiver);
+	({ emu, receiver } = await startWithReceiver({ numbers: [TEST_NUMBER, { apiKey: 'second-key' }], statusGapMs: 5, now: () => clock }));
 });
 
-afterEach(async () => {
-	await emu.close();
-	await receiver.close();
-});
+afterEach(() => stopWithReceiver(emu, receiver));
 
 describe('inbound injection', () => {
 	it('posts the documented Cloud API envelope and answers it with the message id', async () => {
@@ -23,25 +18,12 @@ describe('inbound injection', () => {
 		expect(answer.status).toBe(200);
 		const { messageId, envelope } = answer.json;
 		expect(messageId).toMatch(/^wamid\./);
-		expect(envelope).toEqual({
-			object: 'whatsapp_business_account',
-			entry: [
-				{
-					id: WABA_ID,
-					changes: [
-						{
-							field: 'messages',
-							value: {
-								messaging_product: 'whatsapp',
-								metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID },
-								contacts: [{ profile: { name: 'Jane' }, wa_id: CUSTOMER }],
-								messages: [{ from: CUSTOMER, id: messageId, timestamp: String(clock / 1000), type: 'text', text: { body: 'hi' } }],
-							},
-						},
-					],
-				},
-			],
-		});
+		expect(envelope).toEqual(
+			documentedEnvelope({
+				contacts: [{ profile: { name: 'Jane' }, wa_id: CUSTOMER }],
+				messages: [{ from: CUSTOMER, id: messageId, timestamp: String(clock / 1000), type: 'text', text: { body: 'hi' } }],
+			}),
+		);
 		await emu.waitFor(() => receiver.requests.length === 1);
 		expect(receiver.requests[0].json).toEqual(envelope);
 		expect(receiver.requests[0].headers['x-webhook-secret']).toBe('hush');
@@ -114,6 +96,22 @@ describe('inbound injection', () => {
 		const value = changeValue(emu.injectInbound({ from: CUSTOMER, type: 'system', system: { body: 'changed', new_wa_id: '4915100000000' } }).envelope);
 		expect(value).not.toHaveProperty('contacts');
 		expect(value.messages[0].system).toMatchObject({ type: 'user_changed_number', new_wa_id: '4915100000000' });
+	});
+
+	it('with deliver: false receives the message without posting it, so a typing indicator for it is accepted', async () => {
+		const { messageId, envelope } = emu.injectInbound({ from: CUSTOMER, text: { body: 'posted by the caller' }, deliver: false });
+		expect(changeValue(envelope).messages[0].id).toBe(messageId);
+		const typing = await api(emu, 'POST', '/messages', {
+			body: { messaging_product: 'whatsapp', status: 'read', message_id: messageId, typing_indicator: { type: 'text' } },
+		});
+		expect(typing.json).toEqual({ success: true });
+		const unknown = await api(emu, 'POST', '/messages', {
+			body: { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.NEVER', typing_indicator: { type: 'text' } },
+		});
+		expect(unknown.status).toBe(400);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(receiver.requests).toHaveLength(0);
+		expect(emu.deliveries).toHaveLength(0);
 	});
 
 	it('answers 409 when no webhook is registered for the number', async () => {

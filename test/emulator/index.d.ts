@@ -143,6 +143,8 @@ export interface InboundInput {
 	id?: string;
 	/** Bytes of an inbound media message (else small placeholder bytes). */
 	media?: { base64?: string; mimeType?: string; filename?: string };
+	/** false: the message is received (id known, window opened) but not posted; the caller posts `envelope` itself. */
+	deliver?: boolean;
 	[type: string]: unknown;
 }
 

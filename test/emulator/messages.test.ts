@@ -1,20 +1,15 @@
 import type { RecordingServer } from '../helpers/recordingServer';
-import { startEmulator, type Emulator } from './index';
-import { api, changeValue, CUSTOMER, KEY, PHONE_NUMBER_ID, registerWebhook, sendMessage, startReceiver, statusesReceived, TEST_NUMBER, WABA_ID } from './testkit';
+import type { Emulator } from './index';
+import { api, changeValue, CUSTOMER, documentedEnvelope, KEY, PHONE_NUMBER_ID, sendMessage, startWithReceiver, statusesReceived, stopWithReceiver, TEST_NUMBER, WABA_ID } from './testkit';
 
 let emu: Emulator;
 let receiver: RecordingServer;
 
 beforeEach(async () => {
-	emu = await startEmulator({ numbers: [TEST_NUMBER], statusGapMs: 5 });
-	receiver = await startReceiver();
-	await registerWebhook(emu, receiver);
+	({ emu, receiver } = await startWithReceiver({ numbers: [TEST_NUMBER], statusGapMs: 5 }));
 });
 
-afterEach(async () => {
-	await emu.close();
-	await receiver.close();
-});
+afterEach(() => stopWithReceiver(emu, receiver));
 
 describe('authentication', () => {
 	it.each([
@@ -57,34 +52,21 @@ describe('sending inside the 24-hour window', () => {
 		expect(first.path).toBe('/hook');
 		expect(first.headers['x-webhook-secret']).toBe('hush');
 		expect(first.headers['content-type']).toBe('application/json');
-		expect(first.json).toEqual({
-			object: 'whatsapp_business_account',
-			entry: [
-				{
-					id: WABA_ID,
-					changes: [
-						{
-							field: 'messages',
-							value: {
-								messaging_product: 'whatsapp',
-								metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID },
-								statuses: [
-									{
-										id: messageId,
-										status: 'sent',
-										timestamp: expect.stringMatching(/^\d+$/),
-										recipient_id: CUSTOMER,
-										conversation: { id: expect.any(String), expiration_timestamp: expect.stringMatching(/^\d+$/), origin: { type: 'service' } },
-										pricing: { billable: false, pricing_model: 'PMP', category: 'service', type: 'regular' },
-										biz_opaque_callback_data: 'order-7',
-									},
-								],
-							},
-						},
-					],
-				},
-			],
-		});
+		expect(first.json).toEqual(
+			documentedEnvelope({
+				statuses: [
+					{
+						id: messageId,
+						status: 'sent',
+						timestamp: expect.stringMatching(/^\d+$/),
+						recipient_id: CUSTOMER,
+						conversation: { id: expect.any(String), expiration_timestamp: expect.stringMatching(/^\d+$/), origin: { type: 'service' } },
+						pricing: { billable: false, pricing_model: 'PMP', category: 'service', type: 'regular' },
+						biz_opaque_callback_data: 'order-7',
+					},
+				],
+			}),
+		);
 		await emu.waitFor(() => emu.sent[0]?.status === 'read');
 		expect(emu.sent[0]).toMatchObject({ id: messageId, type: 'text', to: `+${CUSTOMER}`, windowOpen: true });
 	});

@@ -1,6 +1,6 @@
 import type { RecordingServer } from '../helpers/recordingServer';
-import { startEmulator, type Emulator } from './index';
-import { api, changeValue, CUSTOMER, registerWebhook, sendMessage, startReceiver, statusesReceived, TEST_NUMBER } from './testkit';
+import type { Emulator } from './index';
+import { api, changeValue, CUSTOMER, sendMessage, startWithReceiver, statusesReceived, stopWithReceiver, TEST_NUMBER } from './testkit';
 
 const HOUR = 3600_000;
 let clock: number;
@@ -9,15 +9,10 @@ let receiver: RecordingServer;
 
 beforeEach(async () => {
 	clock = Date.UTC(2025, 5, 1, 12);
-	emu = await startEmulator({ numbers: [TEST_NUMBER], statusGapMs: 5, now: () => clock });
-	receiver = await startReceiver();
-	await registerWebhook(emu, receiver);
+	({ emu, receiver } = await startWithReceiver({ numbers: [TEST_NUMBER], statusGapMs: 5, now: () => clock }));
 });
 
-afterEach(async () => {
-	await emu.close();
-	await receiver.close();
-});
+afterEach(() => stopWithReceiver(emu, receiver));
 
 const template = (name: string, code = 'en_US', components?: unknown[]) => ({
 	to: CUSTOMER,

@@ -2,7 +2,7 @@
  * Small helpers shared by the emulator's own tests: API calls with a key, and a webhook receiver.
  */
 import { startRecordingServer, type RecordingServer, type Reply } from '../helpers/recordingServer';
-import type { Emulator } from './index';
+import { startEmulator, type Emulator, type StartEmulatorOptions } from './index';
 
 export const KEY = 'test-key';
 export const PHONE_NUMBER_ID = '100000000000001';
@@ -60,6 +60,39 @@ export async function registerWebhook(emu: Emulator, receiver: RecordingServer, 
 	const answer = await api(emu, 'POST', '/v1/configs/webhook', { body: { url: `${receiver.url}/hook`, headers } });
 	expect(answer.status).toBe(200);
 }
+
+/** An emulator with `receiver` registered as its first number's webhook: the start of most emulator tests. */
+export async function startWithReceiver(options: StartEmulatorOptions): Promise<{ emu: Emulator; receiver: RecordingServer }> {
+	const emu = await startEmulator(options);
+	const receiver = await startReceiver();
+	await registerWebhook(emu, receiver);
+	return { emu, receiver };
+}
+
+/** Stops what startWithReceiver started. */
+export async function stopWithReceiver(emu: Emulator, receiver: RecordingServer): Promise<void> {
+	await emu.close();
+	await receiver.close();
+}
+
+/**
+ * The documented Cloud API envelope around one "messages" change value, written out here rather than built by the
+ * emulator's own code, so tests compare the emulator against the documentation.
+ */
+export const documentedEnvelope = (value: Record<string, unknown>) => ({
+	object: 'whatsapp_business_account',
+	entry: [
+		{
+			id: WABA_ID,
+			changes: [
+				{
+					field: 'messages',
+					value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID }, ...value },
+				},
+			],
+		},
+	],
+});
 
 /** The value of the first change of a webhook envelope. */
 export const changeValue = (envelope: any) => envelope.entry[0].changes[0].value;

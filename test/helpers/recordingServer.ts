@@ -34,6 +34,11 @@ export interface RecordingServer {
 	close(): Promise<void>;
 }
 
+/** The request line and the credential header of one recorded call, as one assertion. */
+export function expectCall(request: RecordedRequest | undefined, method: string, path: string, apiKey: string): void {
+	expect({ method: request?.method, path: request?.path, apiKey: request?.headers['d360-api-key'] }).toEqual({ method, path, apiKey });
+}
+
 export const okMessageReply = (input = '4915112345678', id = 'wamid.TEST'): Reply => ({
 	status: 200,
 	body: { messaging_product: 'whatsapp', contacts: [{ input, wa_id: input }], messages: [{ id }] },

@@ -30,6 +30,8 @@ interface CatalogueEntry {
 	what: string;
 	next: string;
 	retryable?: boolean;
+	/** The advice when the error comes with a message a user sent, where it means something else. */
+	inbound?: { what: string; next: string };
 }
 
 const CATALOGUE: Record<number, CatalogueEntry> = {
@@ -90,6 +92,10 @@ const CATALOGUE: Record<number, CatalogueEntry> = {
 	131051: {
 		what: 'This message type is not supported',
 		next: 'Choose a message type WhatsApp supports, or use "Send Raw" with a payload from the current API documentation.',
+		inbound: {
+			what: 'The user sent a kind of message the API does not deliver (for example a poll or a view-once message)',
+			next: 'Ask them to send it again as text, a photo, a file or a location.',
+		},
 	},
 	131052: {
 		what: 'The media of the inbound message could not be downloaded',
@@ -195,11 +201,16 @@ const HTTP_CATALOGUE: Record<number, CatalogueEntry> = {
 	},
 };
 
-/** What to do next for a WhatsApp error code, when the code is a known one. */
-export function errorHint(code: number | undefined): string | undefined {
+/**
+ * What to do next for a WhatsApp error code, when the code is a known one. `inbound`: the error came with a
+ * message a user sent (a webhook's message), not with one this workflow sent.
+ */
+export function errorHint(code: number | undefined, origin: 'outbound' | 'inbound' = 'outbound'): string | undefined {
 	if (code === undefined) return undefined;
 	const entry = CATALOGUE[code];
-	return entry ? `${entry.what}. ${entry.next}` : undefined;
+	if (!entry) return undefined;
+	const advice = (origin === 'inbound' && entry.inbound) || entry;
+	return `${advice.what}. ${advice.next}`;
 }
 
 /** Whether a failed HTTP call may succeed when sent again: throttling, server errors, never other 4xx. */

@@ -30,6 +30,7 @@ function ensureBuilt() {
  *   apiKey?: string, baseUrl?: string,
  *   emulatorPort?: number, n8nPort?: number,
  *   emulatorOptions?: import('../../emulator').StartEmulatorOptions,
+ *   n8nEnv?: Record<string, string>,
  *   log?: (line: string) => void,
  * }} options
  */
@@ -48,6 +49,7 @@ async function startStack(options = {}) {
 			credentials: [{ ...CREDENTIAL, type: 'dialog360Api', data: { apiKey, baseUrl } }],
 			workflows: options.workflows ?? [],
 			port: options.n8nPort,
+			extraEnv: options.n8nEnv,
 			log: options.log,
 		});
 	} catch (error) {

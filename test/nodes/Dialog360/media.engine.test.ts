@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { ensureBinaryData, runActionNode } from '../../helpers/engine';
 import { boundaryOf, parseMultipart } from '../../helpers/parseMultipart';
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
 
 const FILE = Buffer.from(Array.from({ length: 512 }, (_, index) => index % 256));
 const FILE_SHA256 = createHash('sha256').update(FILE).digest('hex');
@@ -32,9 +32,7 @@ describe('the Media resource through the n8n engine', () => {
 		);
 		expect(error('360dialog')).toBeUndefined();
 		const [request] = server.requests;
-		expect(request.method).toBe('POST');
-		expect(request.path).toBe('/media');
-		expect(request.headers['d360-api-key']).toBe('key-up');
+		expectCall(request, 'POST', '/media', 'key-up');
 		const parts = parseMultipart(request.rawBody, boundaryOf(request.headers['content-type']));
 		expect(parts.map((part) => part.name)).toEqual(['messaging_product', 'type', 'file']);
 		expect(parts[1].data.toString()).toBe('application/pdf');

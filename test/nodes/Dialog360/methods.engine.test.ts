@@ -8,7 +8,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { templateSearchPage } from '../../../nodes/Dialog360/methods/listSearch';
 import { actionNode, CREDENTIAL_TYPE, loadPackage, PackageNodeTypes, TestCredentialsHelper } from '../../helpers/engine';
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
 
 async function searchTemplates(baseUrl: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const loader = await loadPackage();
@@ -67,9 +67,7 @@ describe('template picker (listSearch searchTemplates) through n8n-core', () => 
 			],
 		});
 		const [request] = server.requests;
-		expect(request.method).toBe('GET');
-		expect(request.path).toBe('/v1/configs/templates');
-		expect(request.headers['d360-api-key']).toBe('list-key');
+		expectCall(request, 'GET', '/v1/configs/templates', 'list-key');
 		expect(request.query).toEqual({ limit: '1000', offset: '0', sort: 'business_templates.name', filters: '{}' });
 	});
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runActionNode } from '../../helpers/engine';
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
 
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '4915112345678', type: 'interactive' };
 
@@ -37,9 +37,7 @@ describe('Send Interactive through the n8n engine', () => {
 		});
 		expect(error('360dialog')).toBeUndefined();
 		const [request] = server.requests;
-		expect(request.method).toBe('POST');
-		expect(request.path).toBe('/messages');
-		expect(request.headers['d360-api-key']).toBe('secret-key-1');
+		expectCall(request, 'POST', '/messages', 'secret-key-1');
 		expect(request.json).toEqual({
 			...envelope,
 			interactive: {

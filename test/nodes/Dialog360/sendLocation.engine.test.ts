@@ -1,5 +1,5 @@
 import { runActionNode } from '../../helpers/engine';
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
 
 describe('Send Location through the n8n engine', () => {
 	let server: RecordingServer;
@@ -24,9 +24,7 @@ describe('Send Location through the n8n engine', () => {
 		);
 		expect(error('360dialog')).toBeUndefined();
 		const [request] = server.requests;
-		expect(request.method).toBe('POST');
-		expect(request.path).toBe('/messages');
-		expect(request.headers['d360-api-key']).toBe('key-loc');
+		expectCall(request, 'POST', '/messages', 'key-loc');
 		expect(request.json).toEqual({
 			messaging_product: 'whatsapp',
 			recipient_type: 'individual',

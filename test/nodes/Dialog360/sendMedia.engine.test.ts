@@ -1,6 +1,6 @@
 import { runActionNode } from '../../helpers/engine';
 import { boundaryOf, parseMultipart } from '../../helpers/parseMultipart';
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
 
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '4915112345678' };
 
@@ -34,9 +34,7 @@ describe('Send Media through the n8n engine', () => {
 		expect(error('360dialog')).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
 		const [request] = server.requests;
-		expect(request.method).toBe('POST');
-		expect(request.path).toBe('/messages');
-		expect(request.headers['d360-api-key']).toBe('key-1');
+		expectCall(request, 'POST', '/messages', 'key-1');
 		expect(request.json).toEqual({ ...envelope, type: 'image', image: { link: 'https://example.com/a.jpg', caption: 'Look' } });
 		expect(items[0].json).toEqual({ messageId: 'wamid.TEST0', waId: '4915112345678', input: '4915112345678', messageStatus: 'accepted' });
 	});
@@ -82,9 +80,7 @@ describe('Send Media through the n8n engine', () => {
 		expect(error('360dialog')).toBeUndefined();
 		expect(server.requests).toHaveLength(2);
 		const [upload, send] = server.requests;
-		expect(upload.method).toBe('POST');
-		expect(upload.path).toBe('/media');
-		expect(upload.headers['d360-api-key']).toBe('key-2');
+		expectCall(upload, 'POST', '/media', 'key-2');
 		expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		const parts = parseMultipart(upload.rawBody, boundaryOf(upload.headers['content-type']));
 		expect(parts.map(({ name, filename, contentType, data }) => ({ name, filename, contentType, text: data.toString('utf8') }))).toEqual([

@@ -1,5 +1,5 @@
 import { runActionNode } from '../../helpers/engine';
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
 
 describe('Send Text through the n8n engine', () => {
 	let server: RecordingServer;
@@ -17,9 +17,7 @@ describe('Send Text through the n8n engine', () => {
 		expect(error('360dialog')).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
 		const [request] = server.requests;
-		expect(request.method).toBe('POST');
-		expect(request.path).toBe('/messages');
-		expect(request.headers['d360-api-key']).toBe('secret-key-1');
+		expectCall(request, 'POST', '/messages', 'secret-key-1');
 		expect(request.json).toEqual({
 			messaging_product: 'whatsapp',
 			recipient_type: 'individual',

@@ -1,94 +1,49 @@
+import { batchedEnvelope, contact, envelope, inboundText, statusEvent } from '../../helpers/envelopes';
 import { createTriggerHarness, type TriggerHarness } from '../../helpers/trigger';
 import { startWebhookConfigServer, type WebhookConfigServer } from '../../helpers/webhookConfigServer';
 
 const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
 let sequence = 0;
 
-const metadata = { display_phone_number: '15550001111', phone_number_id: '100000000000001' };
-const inboundText = (id: string, from: string, body: string) => ({
-	from,
-	id,
-	timestamp: '1763740800',
-	type: 'text',
-	text: { body },
-});
-const status = (id: string, value: string, extra: Record<string, unknown> = {}) => ({
-	id,
-	status: value,
-	timestamp: '1763740801',
-	recipient_id: '4915112345678',
-	...extra,
-});
-
 /** A batched envelope: 3 messages in two entries and 2 statuses in a third change. */
-function batchedEnvelope(tag: string) {
-	return {
-		object: 'whatsapp_business_account',
-		entry: [
+function batchedDelivery(tag: string) {
+	return batchedEnvelope([
+		[
 			{
-				id: '200000000000001',
-				changes: [
+				contacts: [contact('Jane', '4915112345678'), contact('Omar', '4915187654321')],
+				messages: [inboundText(`wamid.${tag}1`, '4915112345678', 'hi'), inboundText(`wamid.${tag}2`, '4915187654321', 'hello')],
+			},
+		],
+		[
+			{
+				contacts: [contact('Jane', '4915112345678')],
+				messages: [
 					{
-						field: 'messages',
-						value: {
-							messaging_product: 'whatsapp',
-							metadata,
-							contacts: [
-								{ profile: { name: 'Jane' }, wa_id: '4915112345678' },
-								{ profile: { name: 'Omar' }, wa_id: '4915187654321' },
-							],
-							messages: [
-								inboundText(`wamid.${tag}1`, '4915112345678', 'hi'),
-								inboundText(`wamid.${tag}2`, '4915187654321', 'hello'),
-							],
-						},
+						from: '4915112345678',
+						id: `wamid.${tag}3`,
+						timestamp: '1763740802',
+						type: 'interactive',
+						interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } },
 					},
 				],
 			},
 			{
-				id: '200000000000001',
-				changes: [
-					{
-						field: 'messages',
-						value: {
-							messaging_product: 'whatsapp',
-							metadata,
-							contacts: [{ profile: { name: 'Jane' }, wa_id: '4915112345678' }],
-							messages: [
-								{
-									from: '4915112345678',
-									id: `wamid.${tag}3`,
-									timestamp: '1763740802',
-									type: 'interactive',
-									interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } },
-								},
-							],
-						},
-					},
-					{
-						field: 'messages',
-						value: {
-							messaging_product: 'whatsapp',
-							metadata,
-							statuses: [
-								status(`wamid.${tag}S1`, 'delivered'),
-								status(`wamid.${tag}S2`, 'failed', {
-									errors: [
-										{
-											code: 131047,
-											title: 'Re-engagement message',
-											message: 'Re-engagement message',
-											error_data: { details: 'More than 24 hours have passed since the customer last replied.' },
-										},
-									],
-								}),
-							],
-						},
-					},
+				statuses: [
+					statusEvent(`wamid.${tag}S1`, 'delivered'),
+					statusEvent(`wamid.${tag}S2`, 'failed', {
+						errors: [
+							{
+								code: 131047,
+								title: 'Re-engagement message',
+								message: 'Re-engagement message',
+								error_data: { details: 'More than 24 hours have passed since the customer last replied.' },
+							},
+						],
+					}),
 				],
 			},
 		],
-	};
+	]);
 }
 
 describe('360dialog Trigger: receiving webhooks', () => {
@@ -107,21 +62,22 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	afterEach(async () => await server.close());
 
 	test('a delivery without the secret header gets 401 and starts nothing', async () => {
-		const result = await trigger.deliver({ body: batchedEnvelope('NOSECRET') });
+		const result = await trigger.deliver({ body: batchedDelivery('NOSECRET') });
 		expect(result.status).toBe(401);
 		expect(result.outputs).toBeUndefined();
 		expect(result.response.noWebhookResponse).toBe(true);
 	});
 
 	test('a delivery with a wrong secret gets 401 and starts nothing', async () => {
-		const result = await trigger.deliver({ headers: { [VERIFICATION_HEADER]: `${secret.slice(0, -1)}0` }, body: batchedEnvelope('WRONG') });
+		const result = await trigger.deliver({ headers: { [VERIFICATION_HEADER]: `${secret.slice(0, -1)}0` }, body: batchedDelivery('WRONG') });
 		expect(result.status).toBe(401);
 		expect(result.outputs).toBeUndefined();
 	});
 
 	test('a batched envelope of 3 messages and 2 statuses gives 3 Message items and 2 Status items', async () => {
-		const result = await trigger.deliver({ headers: signed(), body: batchedEnvelope('BATCH') });
+		const result = await trigger.deliver({ headers: signed(), body: batchedDelivery('BATCH') });
 		expect(result.status).toBe(200);
+		expect(result.response.webhookResponse).toEqual({ received: true });
 		const [messages, statuses] = result.outputs!;
 		expect(messages.map((item) => [item.json.messageId, item.json.contactName, item.json.text])).toEqual([
 			['wamid.BATCH1', 'Jane', 'hi'],
@@ -143,21 +99,18 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	});
 
 	test('the same envelope delivered twice gives its items once', async () => {
-		const first = await trigger.deliver({ headers: signed(), body: batchedEnvelope('TWICE') });
-		const second = await trigger.deliver({ headers: signed(), body: batchedEnvelope('TWICE') });
+		const first = await trigger.deliver({ headers: signed(), body: batchedDelivery('TWICE') });
+		const second = await trigger.deliver({ headers: signed(), body: batchedDelivery('TWICE') });
 		expect(first.outputs!.map((output) => output.length)).toEqual([3, 2]);
 		expect(second.outputs).toBeUndefined();
 		expect(second.status).toBe(200);
 	});
 
 	test('a later status of the same message is not a duplicate', async () => {
-		const envelope = (value: string) => ({
-			object: 'whatsapp_business_account',
-			entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata, statuses: [status('wamid.PROGRESS', value)] } }] }],
-		});
-		expect((await trigger.deliver({ headers: signed(), body: envelope('delivered') })).outputs![1]).toHaveLength(1);
-		expect((await trigger.deliver({ headers: signed(), body: envelope('read') })).outputs![1]).toHaveLength(1);
-		expect((await trigger.deliver({ headers: signed(), body: envelope('read') })).outputs).toBeUndefined();
+		const progress = (value: string) => envelope({ statuses: [statusEvent('wamid.PROGRESS', value)] });
+		expect((await trigger.deliver({ headers: signed(), body: progress('delivered') })).outputs![1]).toHaveLength(1);
+		expect((await trigger.deliver({ headers: signed(), body: progress('read') })).outputs![1]).toHaveLength(1);
+		expect((await trigger.deliver({ headers: signed(), body: progress('read') })).outputs).toBeUndefined();
 	});
 
 	test.each([
@@ -184,7 +137,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		await filtered.create();
 		const result = await filtered.deliver({
 			headers: { [VERIFICATION_HEADER]: filtered.staticData.webhookSecret as string },
-			body: batchedEnvelope('FILTER'),
+			body: batchedDelivery('FILTER'),
 		});
 		expect(result.outputs![0].map((item) => item.json.messageId)).toEqual(['wamid.FILTER3']);
 		expect(result.outputs![1].map((item) => item.json.status)).toEqual(['failed']);
@@ -193,7 +146,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	test('with no status selected, a status-only delivery starts nothing', async () => {
 		const quiet = await createTriggerHarness({ baseUrl: server.url, nodeId: `trigger-quiet-${sequence}`, parameters: { statuses: [] } });
 		await quiet.create();
-		const body = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata, statuses: [status('wamid.Q', 'read')] } }] }] };
+		const body = envelope({ statuses: [statusEvent('wamid.Q', 'read')] });
 		const result = await quiet.deliver({ headers: { [VERIFICATION_HEADER]: quiet.staticData.webhookSecret as string }, body });
 		expect(result.outputs).toBeUndefined();
 	});
@@ -204,7 +157,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 			nodeId: `trigger-open-${sequence}`,
 			parameters: { options: { verifySecret: false } },
 		});
-		const result = await open.deliver({ body: batchedEnvelope('OPEN') });
+		const result = await open.deliver({ body: batchedDelivery('OPEN') });
 		expect(result.outputs![0]).toHaveLength(3);
 	});
 
@@ -214,12 +167,12 @@ describe('360dialog Trigger: receiving webhooks', () => {
 			nodeId: `trigger-raw-${sequence}`,
 			parameters: { options: { includeRaw: true, verifySecret: false } },
 		});
-		const result = await raw.deliver({ body: batchedEnvelope('RAW') });
+		const result = await raw.deliver({ body: batchedDelivery('RAW') });
 		expect(result.outputs![0][0].json.raw).toMatchObject({ message: { id: 'wamid.RAW1', text: { body: 'hi' } } });
 	});
 
 	test('the secret never appears in the items', async () => {
-		const result = await trigger.deliver({ headers: signed(), body: batchedEnvelope('LEAK') });
+		const result = await trigger.deliver({ headers: signed(), body: batchedDelivery('LEAK') });
 		expect(JSON.stringify(result.outputs)).not.toContain(secret);
 	});
 });

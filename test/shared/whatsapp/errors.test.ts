@@ -122,6 +122,12 @@ describe('webhook-side errors', () => {
 		expect(errorHint(info?.code)).toMatch(/Send Template/);
 	});
 
+	test('an error on a message a user sent gets advice about that message, where it differs', () => {
+		expect(errorHint(131051)).toMatch(/^This message type is not supported\. Choose a message type/);
+		expect(errorHint(131051, 'inbound')).toMatch(/^The user sent a kind of message the API does not deliver/);
+		expect(errorHint(131052, 'inbound')).toBe(errorHint(131052));
+	});
+
 	test('junk is no error', () => {
 		expect(extractWebhookError('junk')).toBeUndefined();
 		expect(errorHint(undefined)).toBeUndefined();

@@ -43,7 +43,7 @@ export function simplifyMessage(value: unknown, scope: ChangeScope): InboundMess
 		...readTimestamp(message.timestamp),
 		context: readContext(message.context),
 		referral: readReferral(message.referral),
-		errors: readWebhookErrors(message.errors),
+		errors: readWebhookErrors(message.errors, 'inbound'),
 		...scope.business,
 		raw: rawOf(scope, { message, contacts: scope.contacts.length > 0 ? scope.contacts : undefined }),
 	};

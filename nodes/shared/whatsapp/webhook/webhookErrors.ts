@@ -6,8 +6,11 @@ function saysSomething(error: JsonRecord): boolean {
 	return error.code !== undefined || error.title !== undefined || error.message !== undefined || error.error_data !== undefined;
 }
 
-/** One error of a webhook's `errors[]`, with the catalogue's hint; nothing for what is not an error object. */
-export function readWebhookError(raw: unknown): WebhookError | undefined {
+/**
+ * One error of a webhook's `errors[]`, with the catalogue's hint; nothing for what is not an error object.
+ * `inbound`: the error belongs to a message a user sent.
+ */
+export function readWebhookError(raw: unknown, origin: 'outbound' | 'inbound' = 'outbound'): WebhookError | undefined {
 	const record = asRecord(raw);
 	const info = record && saysSomething(record) ? extractWebhookError(record) : undefined;
 	if (!info) return undefined;
@@ -16,16 +19,16 @@ export function readWebhookError(raw: unknown): WebhookError | undefined {
 		title: info.title,
 		message: info.message,
 		details: info.details,
-		hint: errorHint(info.code),
+		hint: errorHint(info.code, origin),
 	});
 }
 
 /** A webhook's `errors[]` as read errors; nothing when there are none. */
-export function readWebhookErrors(raw: unknown): WebhookError[] | undefined {
+export function readWebhookErrors(raw: unknown, origin: 'outbound' | 'inbound' = 'outbound'): WebhookError[] | undefined {
 	if (!Array.isArray(raw)) return undefined;
 	const errors: WebhookError[] = [];
 	for (const entry of raw) {
-		const error = readWebhookError(entry);
+		const error = readWebhookError(entry, origin);
 		if (error) errors.push(error);
 	}
 	return errors.length > 0 ? errors : undefined;

@@ -166,7 +166,7 @@ describe('inbound messages', () => {
 				title: 'Message type unknown',
 				message: 'Message type unknown',
 				details: 'Message type is currently not supported.',
-				hint: expect.stringContaining('not supported'),
+				hint: 'The user sent a kind of message the API does not deliver (for example a poll or a view-once message). Ask them to send it again as text, a photo, a file or a location.',
 			},
 		]);
 	});
