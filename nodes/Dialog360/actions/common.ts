@@ -149,6 +149,17 @@ export function checked<T>(context: IExecuteFunctions, i: number, check: () => T
 	}
 }
 
+/** `{ success }` answers (status updates, deletes): an answer without the field counts as success. */
+export function successOf(body: unknown): boolean {
+	const success = (body as { success?: unknown } | undefined)?.success;
+	return success === undefined ? true : success === true;
+}
+
+/** The rows of a fixedCollection, e.g. `group` = a section's `rows` and `key` = 'row'; none when it is empty. */
+export function collectionRows(group: unknown, key: string): IDataObject[] {
+	return ((group as IDataObject | undefined)?.[key] as IDataObject[] | undefined) ?? [];
+}
+
 interface SendResponse {
 	contacts?: Array<{ input?: string; wa_id?: string; user_id?: string }>;
 	messages?: Array<{ id?: string; message_status?: string }>;
@@ -194,11 +205,6 @@ export async function sendTyped(
 	build: () => unknown,
 ): Promise<INodeExecutionData[]> {
 	const options = readSendOptions.call(this, i);
-	let body: MessageBody;
-	try {
-		body = buildEnvelope(readRecipient.call(this, i), type, build(), options);
-	} catch (error) {
-		throw asNodeError.call(this, error, i);
-	}
+	const body = checked(this, i, () => buildEnvelope(readRecipient.call(this, i), type, build(), options));
 	return await postMessage.call(this, i, body, options.includeRawResponse);
 }

@@ -7,6 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { readRecipient } from './common';
 import * as message from './message';
 import * as media from './media';
 
@@ -35,9 +36,8 @@ function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
 /** Items that share a key run one after another; the key is the recipient when the item has one. */
 function orderingKey(this: IExecuteFunctions, i: number): string {
 	try {
-		const type = this.getNodeParameter('recipientType', i, '') as string;
-		const value = this.getNodeParameter(type === 'userId' ? 'userId' : 'phoneNumber', i, '') as string;
-		const key = String(value).replace(/[^\dA-Za-z.]/g, '');
+		const recipient = readRecipient.call(this, i);
+		const key = ('userId' in recipient ? recipient.userId : recipient.phoneNumber).replace(/[^\dA-Za-z.]/g, '');
 		return key === '' ? `item:${i}` : `to:${key}`;
 	} catch {
 		return `item:${i}`;

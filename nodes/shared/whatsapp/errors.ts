@@ -3,6 +3,7 @@
  * tells a person what happened and what to do next. Pure; shared by the action node (failed calls)
  * and the trigger (errors carried by status and message webhooks).
  */
+import { asRecord, parseJsonText } from './json';
 
 export interface ApiErrorInfo {
 	httpStatus?: number;
@@ -219,12 +220,6 @@ export function isRetryableStatus(httpStatus: number | undefined): boolean {
 	return httpStatus === 429 || httpStatus >= 500;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
-}
-
 function asNumber(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) return value;
 	if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
@@ -235,21 +230,12 @@ function asText(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-function parseBody(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
-	}
-}
-
 /**
  * Reads any of the three error shapes: Meta's `{error:{code,message,error_data:{details}}}`,
  * 360dialog's `{meta:{http_code,developer_message}}` (or the older camelCase), and a plain `{error:"..."}`.
  */
 export function extractApiError(httpStatus: number | undefined, rawBody: unknown): ApiErrorInfo {
-	const body = parseBody(rawBody);
+	const body = parseJsonText(rawBody);
 	const record = asRecord(body);
 	const metaError = asRecord(record?.error);
 	if (metaError) {

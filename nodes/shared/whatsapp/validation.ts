@@ -78,6 +78,17 @@ export function checkCount<T>(values: T[], max: number, field: string, label: st
 	return values;
 }
 
+/** The positions of the first value that appears twice: where it first stands, and where again; undefined when all differ. */
+export function findDuplicate<T>(values: T[]): [first: number, again: number] | undefined {
+	const seen = new Map<T, number>();
+	for (let at = 0; at < values.length; at++) {
+		const first = seen.get(values[at]);
+		if (first !== undefined) return [first, at];
+		seen.set(values[at], at);
+	}
+	return undefined;
+}
+
 /** A link WhatsApp can fetch or open: http(s) with a host. */
 export function requireHttpUrl(value: unknown, field: string, label: string): string {
 	const url = requireText(value, field, label).trim();

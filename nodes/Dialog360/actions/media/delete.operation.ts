@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { dialog360Request } from '../../../shared/transport';
+import { successOf } from '../common';
 import { mediaIdProperty, readMediaId, showOnMedia } from './common';
 
 export const description = [
@@ -13,6 +14,5 @@ export const description = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const mediaId = readMediaId.call(this, i);
 	const { body } = await dialog360Request.call(this, { method: 'DELETE', path: `/${mediaId}`, itemIndex: i });
-	const success = (body as { success?: unknown }).success;
-	return [{ json: { success: success === undefined ? true : success === true, mediaId }, pairedItem: { item: i } }];
+	return [{ json: { success: successOf(body), mediaId }, pairedItem: { item: i } }];
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { dialog360Request } from '../../../shared/transport';
+import { asRecord, parseJsonText } from '../../../shared/whatsapp/json';
 import { checkMediaFile, extensionForMimeType } from '../../../shared/whatsapp/messages/media';
 import type { MediaFile, MediaType } from '../../../shared/whatsapp/messages/media';
 import { buildMultipartBody } from '../../../shared/whatsapp/multipart';
@@ -48,15 +49,7 @@ export async function uploadFile(this: IExecuteFunctions, i: number, file: Media
 
 /** `{ "id": "..." }`, as an object or, when the upload was not sent as JSON, as text. */
 function parseUploadAnswer(body: unknown): string | undefined {
-	let answer = body;
-	if (typeof body === 'string' || Buffer.isBuffer(body)) {
-		try {
-			answer = JSON.parse(body.toString());
-		} catch {
-			answer = undefined;
-		}
-	}
-	const id = (answer as { id?: unknown } | undefined)?.id;
+	const id = asRecord(parseJsonText(Buffer.isBuffer(body) ? body.toString() : body))?.id;
 	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 

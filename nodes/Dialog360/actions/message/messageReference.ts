@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { dialog360Request } from '../../../shared/transport';
 import type { ReadReceipt } from '../../../shared/whatsapp/messages/status';
+import { successOf } from '../common';
 
 /** `description` says what the message is for; it should end by pointing at the trigger's "messageId" field. */
 export function messageIdProperty(operation: string, description: string): INodeProperties {
@@ -28,6 +29,5 @@ export async function postMessageStatus(this: IExecuteFunctions, i: number, body
 		body: body as unknown as IDataObject,
 		itemIndex: i,
 	});
-	const success = (response as { success?: unknown }).success;
-	return [{ json: { success: success === undefined ? true : success === true, messageId: body.message_id }, pairedItem: { item: i } }];
+	return [{ json: { success: successOf(response), messageId: body.message_id }, pairedItem: { item: i } }];
 }

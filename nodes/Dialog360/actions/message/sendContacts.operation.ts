@@ -3,13 +3,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildContactsMessage, parseContactsJson } from '../../../shared/whatsapp/messages/contacts';
 import type { ContactInput } from '../../../shared/whatsapp/messages/contacts';
-import { sendTyped } from '../common';
+import { collectionRows, sendTyped } from '../common';
 
-/** A list of values that are each a home or a work one: e-mail addresses, websites. */
-function homeOrWorkList(
+const HOME_OR_WORK = [
+	{ name: 'Home', value: 'HOME' },
+	{ name: 'Work', value: 'WORK' },
+];
+
+/** A list of values that each have a type: phone numbers, e-mail addresses, websites. */
+function typedList(
 	displayName: string,
 	name: string,
 	item: { displayName: string; name: string; placeholder: string },
+	types: { options: Array<{ name: string; value: string }>; default: string },
+	...more: INodeProperties[]
 ): INodeProperties {
 	return {
 		displayName,
@@ -24,16 +31,8 @@ function homeOrWorkList(
 				name: item.name,
 				values: [
 					{ ...item, type: 'string', default: '' },
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'Home', value: 'HOME' },
-							{ name: 'Work', value: 'WORK' },
-						],
-						default: 'WORK',
-					},
+					{ displayName: 'Type', name: 'type', type: 'options', options: types.options, default: types.default },
+					...more,
 				],
 			},
 		],
@@ -52,49 +51,34 @@ const contactFields: INodeProperties[] = [
 	},
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-	{
-		displayName: 'Phones',
-		name: 'phones',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Phone',
-		default: {},
-		options: [
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				values: [
-					{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+49 151 12345678' },
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'Cell', value: 'CELL' },
-							{ name: 'Home', value: 'HOME' },
-							{ name: 'iPhone', value: 'IPHONE' },
-							{ name: 'Main', value: 'MAIN' },
-							{ name: 'Work', value: 'WORK' },
-						],
-						default: 'CELL',
-					},
-					{
-						displayName: 'WhatsApp ID',
-						name: 'waId',
-						type: 'string',
-						default: '',
-						placeholder: '4915112345678',
-						description: 'The number\'s WhatsApp ID (digits only). With it, the card shows a "Message" button.',
-					},
-				],
-			},
-		],
-	},
-	homeOrWorkList('Emails', 'emails', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }),
+	typedList(
+		'Phones',
+		'phones',
+		{ displayName: 'Phone', name: 'phone', placeholder: '+49 151 12345678' },
+		{
+			options: [
+				{ name: 'Cell', value: 'CELL' },
+				{ name: 'Home', value: 'HOME' },
+				{ name: 'iPhone', value: 'IPHONE' },
+				{ name: 'Main', value: 'MAIN' },
+				{ name: 'Work', value: 'WORK' },
+			],
+			default: 'CELL',
+		},
+		{
+			displayName: 'WhatsApp ID',
+			name: 'waId',
+			type: 'string',
+			default: '',
+			placeholder: '4915112345678',
+			description: 'The number\'s WhatsApp ID (digits only). With it, the card shows a "Message" button.',
+		},
+	),
+	typedList('Emails', 'emails', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }, { options: HOME_OR_WORK, default: 'WORK' }),
 	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 	{ displayName: 'Department', name: 'department', type: 'string', default: '' },
 	{ displayName: 'Job Title', name: 'title', type: 'string', default: '' },
-	homeOrWorkList('Websites', 'urls', { displayName: 'URL', name: 'url', placeholder: 'https://example.com' }),
+	typedList('Websites', 'urls', { displayName: 'URL', name: 'url', placeholder: 'https://example.com' }, { options: HOME_OR_WORK, default: 'WORK' }),
 	{
 		displayName: 'Birthday',
 		name: 'birthday',
@@ -141,20 +125,15 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendContacts'] } }, properties);
 
-/** One fixedCollection row list, e.g. `phones.phone`, as plain rows. */
-function rows(group: unknown, key: string): IDataObject[] {
-	return ((group as IDataObject | undefined)?.[key] as IDataObject[] | undefined) ?? [];
-}
-
 function toContactInput(row: IDataObject): ContactInput {
 	return {
 		formattedName: row.formattedName as string,
 		firstName: row.firstName as string,
 		lastName: row.lastName as string,
-		phones: rows(row.phones, 'phone').map((phone) => ({ phone: phone.phone as string, type: phone.type as string, waId: phone.waId as string })),
-		emails: rows(row.emails, 'email').map((email) => ({ email: email.email as string, type: email.type as string })),
+		phones: collectionRows(row.phones, 'phone').map((phone) => ({ phone: phone.phone as string, type: phone.type as string, waId: phone.waId as string })),
+		emails: collectionRows(row.emails, 'email').map((email) => ({ email: email.email as string, type: email.type as string })),
 		organization: { company: row.company as string, department: row.department as string, title: row.title as string },
-		urls: rows(row.urls, 'url').map((url) => ({ url: url.url as string, type: url.type as string })),
+		urls: collectionRows(row.urls, 'url').map((url) => ({ url: url.url as string, type: url.type as string })),
 		birthday: row.birthday as string,
 	};
 }
@@ -164,6 +143,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return await sendTyped.call(this, i, 'contacts', () =>
 		input === 'json'
 			? parseContactsJson(this.getNodeParameter('contactsJson', i))
-			: buildContactsMessage(rows(this.getNodeParameter('contacts', i, {}), 'contact').map(toContactInput)),
+			: buildContactsMessage(collectionRows(this.getNodeParameter('contacts', i, {}), 'contact').map(toContactInput)),
 	);
 }

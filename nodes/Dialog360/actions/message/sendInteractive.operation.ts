@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { buildInteractiveMessage } from '../../../shared/whatsapp/messages/interactive';
 import type { FlowInput, InteractiveInput, InteractiveType } from '../../../shared/whatsapp/messages/interactive';
 import { LIMITS } from '../../../shared/whatsapp/validation';
-import { sendTyped } from '../common';
+import { collectionRows, sendTyped } from '../common';
 import { headerMediaProperties, readHeader } from './sendTemplate.operation';
 
 const withMediaHeader: InteractiveType[] = ['button', 'cta_url'];
@@ -343,7 +343,7 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 				buttonLabel: this.getNodeParameter('listButtonLabel', i, '') as string,
 				sections: entries.call(this, 'sections.section', i).map((section) => ({
 					title: section.title as string | undefined,
-					rows: ((section.rows as IDataObject | undefined)?.row ?? []) as Array<{ id?: string; title: string; description?: string }>,
+					rows: collectionRows(section.rows, 'row') as Array<{ id?: string; title: string; description?: string }>,
 				})),
 			};
 		case 'cta_url':

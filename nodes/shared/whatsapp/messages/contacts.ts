@@ -1,4 +1,5 @@
 /** Contact cards: from the node's fields, or from JSON for everything the fields do not cover (addresses, prefixes, ...). */
+import { isJsonObject } from '../json';
 import { checkCount, parseJsonField, PayloadError, requireText } from '../validation';
 
 export const PHONE_TYPES = ['CELL', 'MAIN', 'IPHONE', 'HOME', 'WORK'] as const;
@@ -91,25 +92,21 @@ export function buildContactsMessage(contacts: ContactInput[]): ContactObject[] 
 const JSON_EXAMPLE =
 	'[{"name": {"formatted_name": "Jane Doe", "first_name": "Jane"}, "phones": [{"phone": "+4915112345678", "type": "CELL"}]}]';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /**
  * The `contacts` array from JSON (text or an object from an expression), in WhatsApp's own shape. One object
  * counts as a list of one. Checked: every card has `name.formatted_name`, and a birthday is a YYYY-MM-DD date.
  */
 export function parseContactsJson(value: unknown): ContactObject[] {
 	const parsed = typeof value === 'string' ? parseJsonField(value, 'contactsJson', 'Contacts JSON', JSON_EXAMPLE) : value;
-	const list = isRecord(parsed) ? [parsed] : parsed;
+	const list = isJsonObject(parsed) ? [parsed] : parsed;
 	if (!Array.isArray(list)) {
 		throw new PayloadError('The contacts JSON is not a list of contact objects', 'contactsJson', `Give a JSON array such as ${JSON_EXAMPLE}.`);
 	}
 	checkCount(list, MAX_CONTACTS, 'contactsJson', 'Contacts');
 	return list.map((contact, index) => {
 		const label = `Contact ${index + 1}`;
-		const name = isRecord(contact) ? contact.name : undefined;
-		if (!isRecord(contact) || !isRecord(name) || trimmed(name.formatted_name) === '') {
+		const name = isJsonObject(contact) ? contact.name : undefined;
+		if (!isJsonObject(contact) || !isJsonObject(name) || trimmed(name.formatted_name) === '') {
 			throw new PayloadError(`${label} has no name.formatted_name`, 'contactsJson', 'Give every contact a "name" object with a non-empty "formatted_name".');
 		}
 		if (contact.birthday !== undefined) requireBirthday(contact.birthday, 'contactsJson', `${label}: birthday`);

@@ -23,6 +23,21 @@ export function recipientFields(recipient: Recipient): { to: string } | { recipi
 	return { recipient: userId };
 }
 
+/** The reply context and callback data the options ask for, as body fields; none that were not given. */
+export function optionFields(options: EnvelopeOptions): { context?: { message_id: string }; biz_opaque_callback_data?: string } {
+	const fields: { context?: { message_id: string }; biz_opaque_callback_data?: string } = {};
+	const replyTo = options.replyToMessageId?.trim();
+	if (replyTo) fields.context = { message_id: replyTo };
+	const callbackData = optionalLength(
+		options.bizOpaqueCallbackData,
+		LIMITS.bizOpaqueCallbackData,
+		'bizOpaqueCallbackData',
+		'Callback Data',
+	);
+	if (callbackData !== undefined) fields.biz_opaque_callback_data = callbackData;
+	return fields;
+}
+
 /** Wraps a message object of `type` in the envelope every send shares. */
 export function buildEnvelope(
 	recipient: Recipient,
@@ -30,21 +45,12 @@ export function buildEnvelope(
 	message: unknown,
 	options: EnvelopeOptions = {},
 ): MessageBody {
-	const body: MessageBody = {
+	return {
 		messaging_product: 'whatsapp',
 		recipient_type: 'individual',
 		...recipientFields(recipient),
 		type,
 		[type]: message,
+		...optionFields(options),
 	};
-	const replyTo = options.replyToMessageId?.trim();
-	if (replyTo) body.context = { message_id: replyTo };
-	const callbackData = optionalLength(
-		options.bizOpaqueCallbackData,
-		LIMITS.bizOpaqueCallbackData,
-		'bizOpaqueCallbackData',
-		'Callback Data',
-	);
-	if (callbackData !== undefined) body.biz_opaque_callback_data = callbackData;
-	return body;
 }

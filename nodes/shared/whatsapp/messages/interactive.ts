@@ -2,9 +2,11 @@
  * Interactive messages: reply buttons, a list, a call-to-action URL button, a flow and a location request,
  * each checked against WhatsApp's limits before anything is sent.
  */
+import { isJsonObject } from '../json';
 import {
 	checkCount,
 	checkLength,
+	findDuplicate,
 	LIMITS,
 	optionalLength,
 	parseJsonField,
@@ -96,10 +98,11 @@ function uniqueIds<T extends { id?: string; title: string }>(items: T[], field: 
 	const ids = items.map((item, at) =>
 		checkLength(item.id?.trim() || item.title.trim(), max, field, `${label} ${at + 1} ID`),
 	);
-	const duplicate = ids.findIndex((id, at) => ids.indexOf(id) !== at);
-	if (duplicate !== -1) {
+	const duplicate = findDuplicate(ids);
+	if (duplicate) {
+		const [first, again] = duplicate;
 		throw new PayloadError(
-			`${label}s ${ids.indexOf(ids[duplicate]) + 1} and ${duplicate + 1} have the same ID "${ids[duplicate]}"`,
+			`${label}s ${first + 1} and ${again + 1} have the same ID "${ids[again]}"`,
 			field,
 			`Give each ${label.toLowerCase()} its own ID (or, when the IDs are left empty, its own title).`,
 		);
@@ -159,10 +162,10 @@ function flowData(data: unknown): Json | undefined {
 	if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) return undefined;
 	const example = '{"product_id": "42"}';
 	const parsed = typeof data === 'string' ? parseJsonField(data, 'flowData', 'Screen Data', example) : data;
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	if (!isJsonObject(parsed)) {
 		throw new PayloadError('Screen Data must be a JSON object', 'flowData', `Wrap the data in { }, e.g. ${example}.`);
 	}
-	return Object.keys(parsed).length > 0 ? (parsed as Json) : undefined;
+	return Object.keys(parsed).length > 0 ? parsed : undefined;
 }
 
 function flowTarget(flow: FlowInput): Json {

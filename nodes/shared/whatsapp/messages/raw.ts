@@ -2,8 +2,9 @@
  * A message body written by hand, for types the node has no fields for. Completed where that is safe
  * (`messaging_product`, the recipient, reply and callback options), checked where WhatsApp would refuse it.
  */
-import { LIMITS, optionalLength, parseJsonField, PayloadError } from '../validation';
-import { recipientFields } from './envelope';
+import { isJsonObject } from '../json';
+import { parseJsonField, PayloadError } from '../validation';
+import { optionFields, recipientFields } from './envelope';
 import type { EnvelopeOptions, MessageBody, Recipient } from './envelope';
 
 const FIELD = 'messageJson';
@@ -11,10 +12,10 @@ const EXAMPLE = '{"type": "text", "text": {"body": "Hello"}}';
 
 function asObject(value: unknown): Record<string, unknown> {
 	const parsed = typeof value === 'string' ? parseJsonField(value, FIELD, 'Message JSON', EXAMPLE) : value;
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	if (!isJsonObject(parsed)) {
 		throw new PayloadError('The message JSON is not a JSON object', FIELD, `Give one object such as ${EXAMPLE}.`);
 	}
-	return { ...(parsed as Record<string, unknown>) };
+	return { ...parsed };
 }
 
 function requireTypedObject(body: Record<string, unknown>): void {
@@ -49,9 +50,8 @@ export function buildRawMessage(json: unknown, fallbackRecipient: Recipient, opt
 		...(hasRecipient ? {} : recipientFields(fallbackRecipient)),
 		...body,
 	};
-	const replyTo = options.replyToMessageId?.trim();
-	if (replyTo && result.context === undefined) result.context = { message_id: replyTo };
-	const callbackData = optionalLength(options.bizOpaqueCallbackData, LIMITS.bizOpaqueCallbackData, 'bizOpaqueCallbackData', 'Callback Data');
-	if (callbackData !== undefined && result.biz_opaque_callback_data === undefined) result.biz_opaque_callback_data = callbackData;
+	for (const [key, value] of Object.entries(optionFields(options))) {
+		if (result[key] === undefined) result[key] = value;
+	}
 	return result as MessageBody;
 }

@@ -3,8 +3,10 @@
  * (header, body, buttons) as WhatsApp's `components`, either built from plain fields or given as JSON.
  */
 import { requireMediaId } from '../ids';
+import { isJsonObject } from '../json';
 import {
 	checkLength,
+	findDuplicate,
 	LIMITS,
 	optionalLength,
 	parseJsonField,
@@ -203,10 +205,11 @@ function checkNaming(parameters: Json[], field: string): void {
 			'For a template with named placeholders ({{first_name}}) give every body parameter its name; for numbered placeholders ({{1}}) leave all names empty.',
 		);
 	}
-	const duplicate = names.find((name, at) => name !== undefined && names.indexOf(name) !== at);
-	if (duplicate !== undefined) {
+	// Past the check above, either every parameter has a name or none has.
+	const duplicate = namedCount > 0 ? findDuplicate(names) : undefined;
+	if (duplicate) {
 		throw new PayloadError(
-			`The parameter name "${String(duplicate)}" is used twice`,
+			`The parameter name "${String(names[duplicate[1]])}" is used twice`,
 			field,
 			'Give each body parameter the name of a different placeholder.',
 		);
@@ -250,10 +253,11 @@ function buttonParameter(button: ButtonParameterInput, n: number): Json {
 
 function buttonComponents(buttons: ButtonParameterInput[]): Json[] {
 	const indexes = buttons.map((button, at) => buttonIndex(button.index, at + 1));
-	const duplicate = indexes.findIndex((index, at) => indexes.indexOf(index) !== at);
-	if (duplicate !== -1) {
+	const duplicate = findDuplicate(indexes);
+	if (duplicate) {
+		const [first, again] = duplicate;
 		throw new PayloadError(
-			`Buttons ${indexes.indexOf(indexes[duplicate]) + 1} and ${duplicate + 1} both use position ${indexes[duplicate]}`,
+			`Buttons ${first + 1} and ${again + 1} both use position ${indexes[again]}`,
 			'buttonParameters',
 			'Give each button the position it has in the template (0 for the first, 1 for the second, ...).',
 		);
@@ -278,10 +282,6 @@ export function buildTemplateComponents(fields: TemplateFields): Json[] {
 const JSON_FIELD = 'componentsJson';
 const JSON_EXAMPLE = '[{"type":"body","parameters":[{"type":"text","text":"Jane"}]}]';
 
-function isRecord(value: unknown): value is Json {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function checkOnce(components: Json[], type: string): void {
 	const count = components.filter((component) => String(component.type).toLowerCase() === type).length;
 	if (count > 1) {
@@ -304,7 +304,7 @@ export function parseTemplateComponents(value: unknown): Json[] {
 		);
 	}
 	parsed.forEach((component, at) => {
-		if (!isRecord(component) || typeof component.type !== 'string' || component.type.trim() === '') {
+		if (!isJsonObject(component) || typeof component.type !== 'string' || component.type.trim() === '') {
 			throw new PayloadError(
 				`Component ${at + 1} of Components (JSON) has no "type"`,
 				JSON_FIELD,
@@ -317,7 +317,7 @@ export function parseTemplateComponents(value: unknown): Json[] {
 	checkOnce(components, 'body');
 	for (const component of components) {
 		if (String(component.type).toLowerCase() === 'body' && Array.isArray(component.parameters)) {
-			checkNaming(component.parameters.filter(isRecord), JSON_FIELD);
+			checkNaming(component.parameters.filter(isJsonObject), JSON_FIELD);
 		}
 	}
 	return components;

@@ -1,10 +1,7 @@
 /** Tolerant readers over untrusted JSON: each returns `undefined` for anything it does not recognise, and never throws. */
+import type { JsonRecord } from '../json';
 
-export type JsonRecord = Record<string, unknown>;
-
-export function asRecord(value: unknown): JsonRecord | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonRecord) : undefined;
-}
+export { asRecord, parseJsonText, type JsonRecord } from '../json';
 
 /** A string as is (even empty), or a finite number as its decimal text. */
 export function asString(value: unknown): string | undefined {
@@ -75,16 +72,6 @@ export function camelKeys(record: JsonRecord): JsonRecord {
 		out[camelCase(key)] = record[key];
 	}
 	return out;
-}
-
-/** JSON text parsed; anything else, and text that is not JSON, as it was. */
-export function parseJsonText(value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch {
-		return value;
-	}
 }
 
 /** A deep copy of JSON data; what cannot be copied (cycles, BigInt) is kept as the same reference. */
