@@ -7,7 +7,7 @@ const shared = {
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	moduleFileExtensions: ['ts', 'js', 'json'],
-	setupFiles: ['<rootDir>/test/setup/env.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/env.ts'],
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	// Engine tests load the package through n8n-core; on a busy 2-core machine the first load can pass 5 s.
 	testTimeout: 30_000,

@@ -7,6 +7,7 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
+const { OWNER } = require('../test/e2e/support/rest');
 const { startStack } = require('../test/e2e/support/stack');
 const { loadAllExamples } = require('../test/e2e/support/workflows');
 
@@ -22,25 +23,29 @@ async function main() {
 	const realBaseUrl = apiKey ? (process.env.D360_BASE_URL ?? 'https://waba-v2.360dialog.io') : undefined;
 	console.log(apiKey ? `Using 360dialog at ${realBaseUrl}.` : 'Starting the 360dialog emulator and n8n...');
 
-	const stack = await startStack({
+	// Ctrl-C stops n8n gracefully here, also while it is starting (then the exit handler of startN8n takes it down).
+	/** @type {Awaited<ReturnType<typeof startStack>> | undefined} */
+	let stack;
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the emulator...');
+		await stack?.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+
+	stack = await startStack({
 		workflows: loadAllExamples({ id: 'D360credential01', name: '360dialog' }),
 		apiKey,
 		baseUrl: realBaseUrl,
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
 		emulatorPort: Number(process.env.EMULATOR_PORT ?? 4010),
 		log: process.env.VERBOSE ? (line) => console.log(`[n8n] ${line}`) : undefined,
+		killOnSignal: false,
 	});
-
-	let stopping = false;
-	const stop = async () => {
-		if (stopping) return;
-		stopping = true;
-		console.log('\nStopping n8n and the emulator...');
-		await stack.stop();
-		process.exit(0);
-	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
 
 	if (!apiKey) {
 		await stack.rest.activate(ECHO_BOT);
@@ -50,7 +55,7 @@ async function main() {
 	const lines = [
 		'',
 		`n8n is running:        ${stack.n8n.url}`,
-		`  log in with:         ${require('../test/e2e/support/rest').OWNER.email} / ${require('../test/e2e/support/rest').OWNER.password}`,
+		`  log in with:         ${OWNER.email} / ${OWNER.password}`,
 		'  workflows:           the examples from examples/, with a "360dialog" credential',
 	];
 	if (stack.emulator) {

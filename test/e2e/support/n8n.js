@@ -101,11 +101,26 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Starts `n8n start` and resolves once /healthz/readiness answers 200.
  * @param {{ extensions: string, credentials?: object[], workflows?: object[], extraEnv?: Record<string, string>,
- *   port?: number, log?: (line: string) => void, keepUserFolder?: string }} options
+ *   port?: number, log?: (line: string) => void, killOnSignal?: boolean }} options `killOnSignal` (default true):
+ *   on SIGINT/SIGTERM, kill n8n and end this process; false when the caller stops n8n itself on signals.
  */
 async function startN8n(options) {
 	const runtime = ensureRuntime();
-	const userFolder = options.keepUserFolder ?? mkdtempSync(path.join(tmpdir(), 'n8n360-e2e-'));
+	const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n360-e2e-'));
+	try {
+		return await startIn(userFolder, runtime, options);
+	} catch (error) {
+		rmSync(userFolder, { recursive: true, force: true });
+		throw error;
+	}
+}
+
+/**
+ * @param {string} userFolder
+ * @param {ReturnType<typeof ensureRuntime>} runtime
+ * @param {Parameters<typeof startN8n>[0]} options
+ */
+async function startIn(userFolder, runtime, options) {
 	const port = options.port ?? (await freePort());
 	const brokerPort = await freePort();
 	const env = n8nEnv({ runtime, userFolder, port, brokerPort, extensions: options.extensions, extraEnv: options.extraEnv });
@@ -157,14 +172,13 @@ async function startN8n(options) {
 		killOnExit();
 		process.kill(process.pid, signal);
 	};
+	const signals = options.killOnSignal === false ? [] : /** @type {const} */ (['SIGTERM', 'SIGINT']);
 	process.once('exit', killOnExit);
-	process.once('SIGTERM', killOnSignal);
-	process.once('SIGINT', killOnSignal);
+	for (const signal of signals) process.once(signal, killOnSignal);
 	child.on('exit', () => {
 		exited = true;
 		process.off('exit', killOnExit);
-		process.off('SIGTERM', killOnSignal);
-		process.off('SIGINT', killOnSignal);
+		for (const signal of signals) process.off(signal, killOnSignal);
 	});
 
 	const url = `http://127.0.0.1:${port}`;

@@ -31,6 +31,7 @@ function ensureBuilt() {
  *   emulatorPort?: number, n8nPort?: number,
  *   emulatorOptions?: import('../../emulator').StartEmulatorOptions,
  *   n8nEnv?: Record<string, string>,
+ *   killOnSignal?: boolean,
  *   log?: (line: string) => void,
  * }} options
  */
@@ -50,6 +51,7 @@ async function startStack(options = {}) {
 			workflows: options.workflows ?? [],
 			port: options.n8nPort,
 			extraEnv: options.n8nEnv,
+			killOnSignal: options.killOnSignal,
 			log: options.log,
 		});
 	} catch (error) {
@@ -61,6 +63,7 @@ async function startStack(options = {}) {
 		rest = await connectRest(n8n.url, runtime.modules);
 	} catch (error) {
 		await n8n.stop();
+		n8n.cleanup();
 		await emulator?.close();
 		throw error;
 	}
