@@ -10,6 +10,15 @@ const { handleMessagesPost } = require('./messages');
 const { parseUpload, summarizeUpload } = require('./media');
 const { isObject } = require('./validation');
 
+/** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
+function decodeSegment(segment) {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
 /** @typedef {import('./context').Context} Context */
 /** @typedef {import('./options').NumberConfig} NumberConfig */
 /** @typedef {import('./store').RequestRecord} RequestRecord */
@@ -186,7 +195,8 @@ const ROUTES = [
 		'DELETE',
 		/^\/v1\/configs\/templates\/([^/]+)\/?$/,
 		(ctx, call) => {
-			ctx.templates.remove(call.number.wabaId, decodeURIComponent(call.match[1]));
+			// A segment that is not valid percent-encoding names no template: it is looked up as sent, and not found.
+			ctx.templates.remove(call.number.wabaId, decodeSegment(call.match[1]));
 			return { body: { success: true } };
 		},
 	],

@@ -69,6 +69,7 @@ describe('injected faults', () => {
 		expect((await sendMessage(emu, text)).status).toBe(500);
 		expect((await control(emu, 'POST', '/options', { failureRatio: 2 })).status).toBe(400);
 		expect((await control(emu, 'POST', '/options', { colour: 'blue' })).status).toBe(400);
+		expect((await control(emu, 'POST', '/options', { constructor: 5 })).status).toBe(400);
 	});
 
 	it('does not apply faults to the control API', async () => {

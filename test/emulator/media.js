@@ -102,7 +102,9 @@ function createMediaStore(now) {
 		const ext = query.get('ext') ?? '';
 		const hash = query.get('hash') ?? '';
 		const expected = signatureOf(mid, ext);
-		const valid = hash.length === expected.length && crypto.timingSafeEqual(Buffer.from(hash), Buffer.from(expected));
+		const given = Buffer.from(hash);
+		const wanted = Buffer.from(expected);
+		const valid = given.length === wanted.length && crypto.timingSafeEqual(given, wanted);
 		if (!valid || Number(ext) < Math.floor(now() / 1000)) throw mediaNotFound(mid);
 		return owned(phoneNumberId, mid);
 	}

@@ -83,6 +83,21 @@ describe('media', () => {
 		expect(missingProduct.json.error.error_data.details).toContain("'messaging_product'");
 	});
 
+	it('answers 400, not 500, for a file name that is not valid percent-encoding', async () => {
+		const boundary = 'XBOUNDARY';
+		const body =
+			`--${boundary}\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n` +
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''%E0\r\nContent-Type: image/png\r\n\r\nabc\r\n` +
+			`--${boundary}--\r\n`;
+		const response = await fetch(`${emu.url}/media`, {
+			method: 'POST',
+			headers: { 'D360-API-KEY': KEY, 'content-type': `multipart/form-data; boundary=${boundary}` },
+			body,
+		});
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as any).error).toMatchObject({ code: 100 });
+	});
+
 	it('answers 413 for an upload over the size limit and stays up', async () => {
 		const tooBig = await upload(imageForm(randomBytes(70 * 1024)));
 		expect(tooBig.status).toBe(413);
@@ -96,6 +111,9 @@ describe('media', () => {
 		url.searchParams.set('hash', 'AAAAAAAAAAAAAAAAAAAAAAAAAAA');
 		const tampered = await fetch(onEmulator(url.toString()), { headers: { 'D360-API-KEY': KEY } });
 		expect(tampered.status).toBe(404);
+		// As many characters as a real hash, but more bytes.
+		url.searchParams.set('hash', 'é'.repeat(27));
+		expect((await fetch(onEmulator(url.toString()), { headers: { 'D360-API-KEY': KEY } })).status).toBe(404);
 		expect((await api(emu, 'GET', `/${json.id}`, { key: 'other-key' })).status).toBe(404);
 	});
 

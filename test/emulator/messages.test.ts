@@ -155,6 +155,8 @@ describe('validation', () => {
 		['a contact has no formatted_name', { to: CUSTOMER, type: 'contacts', contacts: [{ name: { first_name: 'J' } }] }, "'contacts[0].name.formatted_name'"],
 		['reaction has no message_id', { to: CUSTOMER, type: 'reaction', reaction: { emoji: 'x' } }, "'reaction.message_id'"],
 		['interactive.type is unknown', { to: CUSTOMER, type: 'interactive', interactive: { type: 'carousel3d', action: {} } }, "'interactive.type'"],
+		['interactive.type is a name every object has', { to: CUSTOMER, type: 'interactive', interactive: { type: 'toString', body: { text: 'x' }, action: {} } }, "'interactive.type'"],
+		['interactive.type is __proto__', { to: CUSTOMER, type: 'interactive', interactive: { type: '__proto__', body: { text: 'x' }, action: {} } }, "'interactive.type'"],
 		[
 			'button body.text is missing',
 			{ to: CUSTOMER, type: 'interactive', interactive: { type: 'button', action: { buttons: buttons(1) } } },

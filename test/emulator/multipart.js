@@ -37,7 +37,13 @@ function parsePartHeaders(block) {
 /** @param {string} disposition @param {string} key */
 function dispositionParameter(disposition, key) {
 	const extended = new RegExp(`(?:^|;)\\s*${key}\\*=(?:UTF-8|utf-8)''([^;]+)`).exec(disposition);
-	if (extended) return decodeURIComponent(extended[1]);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1]);
+		} catch {
+			throw new MultipartError(`the ${key}* parameter is not valid percent-encoding`);
+		}
+	}
 	const quoted = new RegExp(`(?:^|;)\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`).exec(disposition);
 	if (quoted) return quoted[1].replace(/\\(.)/g, '$1');
 	const bare = new RegExp(`(?:^|;)\\s*${key}=([^;]+)`).exec(disposition);

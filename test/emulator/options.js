@@ -3,6 +3,7 @@
 /**
  * Emulator options: defaults, validation, and the subset that can change while it runs.
  */
+const { ownEntry } = require('./validation');
 
 /**
  * @typedef {object} NumberConfig
@@ -214,7 +215,7 @@ function applyRuntimeOptions(options, patch) {
 	/** @type {Record<string, unknown>} */
 	const next = { ...options };
 	for (const [name, value] of Object.entries(patch ?? {})) {
-		const validate = RUNTIME_VALIDATORS[name];
+		const validate = ownEntry(RUNTIME_VALIDATORS, name);
 		if (!validate) throw new OptionError(`unknown option '${name}'; known: ${RUNTIME_OPTION_NAMES.join(', ')}`);
 		next[name] = validate(value);
 	}

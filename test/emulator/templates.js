@@ -7,6 +7,7 @@
 const crypto = require('node:crypto');
 const { createNumericId } = require('./ids');
 const { dialogError, metaError } = require('./errors');
+const { isObject, ownEntry } = require('./validation');
 
 /**
  * @typedef {object} Template
@@ -137,7 +138,7 @@ function parseFilters(value) {
 	if (value === null || value === undefined || value === '') return {};
 	try {
 		const parsed = JSON.parse(String(value));
-		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed;
+		if (isObject(parsed)) return parsed;
 	} catch {
 		// fall through to the error below
 	}
@@ -161,7 +162,7 @@ const FILTER_FIELDS = /** @type {Record<string, keyof Template>} */ ({
  */
 function matchesFilters(template, filters) {
 	return Object.entries(filters).every(([key, wanted]) => {
-		const field = FILTER_FIELDS[key];
+		const field = ownEntry(FILTER_FIELDS, key);
 		if (!field) return true;
 		const actual = String(template[field]);
 		const choices = Array.isArray(wanted) ? wanted.map(String) : [String(wanted)];
@@ -182,7 +183,7 @@ function comparatorFor(sortKeys) {
 	return (a, b) => {
 		for (const key of sortKeys) {
 			const descending = key.startsWith('-');
-			const field = FILTER_FIELDS[descending ? key.slice(1) : key] ?? 'name';
+			const field = ownEntry(FILTER_FIELDS, descending ? key.slice(1) : key) ?? 'name';
 			const order = String(a[field]).localeCompare(String(b[field]), 'en', { numeric: true });
 			if (order !== 0) return descending ? -order : order;
 		}
@@ -238,7 +239,7 @@ function createTemplateStore() {
 	 */
 	function create(wabaId, body, status) {
 		const input = /** @type {Record<string, any>} */ (body);
-		if (typeof input !== 'object' || input === null || Array.isArray(input)) throw dialogError(400, 'The request body must be a JSON object');
+		if (!isObject(input)) throw dialogError(400, 'The request body must be a JSON object');
 		if (typeof input.name !== 'string' || !TEMPLATE_NAME.test(input.name) || input.name.length > 512) {
 			throw dialogError(400, "name must be 1-512 characters of lowercase letters, digits and '_'");
 		}

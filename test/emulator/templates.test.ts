@@ -165,6 +165,8 @@ describe('template endpoints', () => {
 		expect(await filtered({ status: 'PENDING' })).toEqual(['seasonal_promo/en_US']);
 		expect(await filtered({ category: 'MARKETING', status: 'APPROVED' })).toEqual(['product_launch/en_US']);
 		expect(await filtered({ language: 'de' })).toEqual(['order_update/de']);
+		// Unknown filter keys are ignored, also names every object has.
+		expect(await filtered({ constructor: 'x' })).toEqual(await filtered({}));
 
 		const page = (await list('?limit=2&offset=1')).json;
 		expect(page).toMatchObject({ count: 2, limit: 2, offset: 1 });
@@ -183,6 +185,7 @@ describe('template endpoints', () => {
 
 		const removed = await api(emu, 'DELETE', '/v1/configs/templates/login_code');
 		expect(removed.status).toBe(200);
+		expect((await api(emu, 'DELETE', '/v1/configs/templates/%E0')).status).toBe(404);
 		const after = await list(`?filters=${encodeURIComponent(JSON.stringify({ 'business_templates.name': 'login_code' }))}`);
 		expect(after.json.total).toBe(0);
 	});

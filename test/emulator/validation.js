@@ -17,6 +17,13 @@ const lengthOf = (text) => [...text].length;
 /** @param {unknown} value @returns {value is Record<string, any>} */
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * `table[key]` when the table itself has the key. Tables looked up by a name from a request must not answer
+ * for names every object has (toString, constructor, __proto__).
+ * @template T @param {Record<string, T>} table @param {string} key @returns {T | undefined}
+ */
+const ownEntry = (table, key) => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+
 /** @param {unknown} value */
 const isPresent = (value) => value !== undefined && value !== null && value !== '';
 
@@ -203,8 +210,8 @@ const INTERACTIVE_TYPES = /** @type {Record<string, { bodyRequired: boolean, hea
 function validateInteractive(body) {
 	const interactive = requireObject(body, 'interactive', 'interactive');
 	const type = requireString(interactive, 'type', 'interactive.type');
-	const rules = INTERACTIVE_TYPES[type];
-	if (!rules) checkOneOf(type, 'interactive.type', Object.keys(INTERACTIVE_TYPES));
+	const rules = ownEntry(INTERACTIVE_TYPES, type);
+	if (!rules) return checkOneOf(type, 'interactive.type', Object.keys(INTERACTIVE_TYPES)); // throws: no such type
 	validateInteractiveHeader(interactive, rules.headerTypes);
 	if (rules.bodyRequired || interactive.body !== undefined) {
 		const interactiveBody = requireObject(interactive, 'body', 'interactive.body');
@@ -401,4 +408,4 @@ function validateReadReceipt(input) {
 	return { messageId, typing: body.typing_indicator !== undefined };
 }
 
-module.exports = { validateOutboundMessage, validateReadReceipt, isObject, OUTBOUND_TYPES };
+module.exports = { validateOutboundMessage, validateReadReceipt, isObject, ownEntry, OUTBOUND_TYPES };
