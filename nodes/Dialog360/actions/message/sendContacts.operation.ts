@@ -5,17 +5,23 @@ import { buildContactsMessage, parseContactsJson } from '../../../shared/whatsap
 import type { ContactInput } from '../../../shared/whatsapp/messages/contacts';
 import { collectionRows, sendTyped } from '../common';
 
-const HOME_OR_WORK = [
-	{ name: 'Home', value: 'HOME' },
-	{ name: 'Work', value: 'WORK' },
-];
+const homeOrWorkType: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: [
+		{ name: 'Home', value: 'HOME' },
+		{ name: 'Work', value: 'WORK' },
+	],
+	default: 'WORK',
+};
 
 /** A list of values that each have a type: phone numbers, e-mail addresses, websites. */
 function typedList(
 	displayName: string,
 	name: string,
 	item: { displayName: string; name: string; placeholder: string },
-	types: { options: Array<{ name: string; value: string }>; default: string },
+	typeProperty: INodeProperties,
 	...more: INodeProperties[]
 ): INodeProperties {
 	return {
@@ -31,7 +37,7 @@ function typedList(
 				name: item.name,
 				values: [
 					{ ...item, type: 'string', default: '' },
-					{ displayName: 'Type', name: 'type', type: 'options', options: types.options, default: types.default },
+					typeProperty,
 					...more,
 				],
 			},
@@ -56,6 +62,9 @@ const contactFields: INodeProperties[] = [
 		'phones',
 		{ displayName: 'Phone', name: 'phone', placeholder: '+49 151 12345678' },
 		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
 			options: [
 				{ name: 'Cell', value: 'CELL' },
 				{ name: 'Home', value: 'HOME' },
@@ -74,11 +83,11 @@ const contactFields: INodeProperties[] = [
 			description: 'The number\'s WhatsApp ID (digits only). With it, the card shows a "Message" button.',
 		},
 	),
-	typedList('Emails', 'emails', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }, { options: HOME_OR_WORK, default: 'WORK' }),
+	typedList('Emails', 'emails', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }, homeOrWorkType),
 	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 	{ displayName: 'Department', name: 'department', type: 'string', default: '' },
 	{ displayName: 'Job Title', name: 'title', type: 'string', default: '' },
-	typedList('Websites', 'urls', { displayName: 'URL', name: 'url', placeholder: 'https://example.com' }, { options: HOME_OR_WORK, default: 'WORK' }),
+	typedList('Websites', 'urls', { displayName: 'URL', name: 'url', placeholder: 'https://example.com' }, homeOrWorkType),
 	{
 		displayName: 'Birthday',
 		name: 'birthday',
