@@ -7,7 +7,7 @@ const { readBody, parseJson, sendJson, sendBytes } = require('./http-io');
 const { ApiError, metaError, invalidApiKey, dialogError, invalidParameter } = require('./errors');
 const { decideFault } = require('./faults');
 const { handleMessagesPost } = require('./messages');
-const { parseUpload, summarizeUpload } = require('./media');
+const { readUpload, parseUpload, summarizeUpload } = require('./media');
 const { isObject } = require('./validation');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
@@ -30,6 +30,7 @@ function decodeSegment(segment) {
  * @property {RegExpExecArray} match
  * @property {Buffer} raw
  * @property {{ ok: true, value: unknown } | { ok: false, error: string } | undefined} json
+ * @property {import('./media').UploadForm | undefined} form the multipart form, when the body is one
  * @property {string | undefined} contentType
  */
 
@@ -89,9 +90,17 @@ function getWebhookConfig(ctx, call) {
 	return { body: ctx.store.webhooks.get(call.number.phoneNumberId) ?? { url: '' } };
 }
 
+/** POST /messages, within the number's throughput: above it 429 / 130429, before the body is even read. @type {Handler} */
+function postMessages(ctx, call) {
+	if (!ctx.limiter.admit(call.number.phoneNumberId, ctx.options.throughputPerSecond)) {
+		throw metaError(429, 130429, '(#130429) Rate limit hit', 'Cloud API message throughput has been reached.', { headers: { 'retry-after': '1' } });
+	}
+	return { body: handleMessagesPost(ctx, call.number, jsonBody(call)) };
+}
+
 /** @type {Handler} */
 function postMedia(ctx, call) {
-	const upload = parseUpload(call.raw, call.contentType);
+	const upload = parseUpload(call.form ?? readUpload(call.raw, call.contentType));
 	const item = ctx.media.add(call.number.phoneNumberId, upload.bytes, upload.mimeType, upload.filename);
 	return { body: { id: item.id } };
 }
@@ -179,7 +188,7 @@ function graphTemplates(ctx, call) {
 
 /** @type {[string, RegExp, Handler][]} */
 const ROUTES = [
-	['POST', /^\/(?:v1\/)?messages\/?$/, (ctx, call) => ({ body: handleMessagesPost(ctx, call.number, jsonBody(call)) })],
+	['POST', /^\/(?:v1\/)?messages\/?$/, postMessages],
 	['POST', /^\/media\/?$/, postMedia],
 	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
 	['GET', /^\/health_status\/?$/, healthStatus],
@@ -256,12 +265,12 @@ function answerForError(error) {
 /**
  * What the request log keeps of the body.
  * @param {Buffer} raw
- * @param {string | undefined} contentType
  * @param {CallContext['json']} json
+ * @param {CallContext['form']} form
  */
-function recordedBody(raw, contentType, json) {
+function recordedBody(raw, json, form) {
 	if (raw.length === 0) return undefined;
-	if (/^multipart\//i.test(contentType ?? '')) return summarizeUpload(raw, contentType);
+	if (form) return summarizeUpload(form, raw.length);
 	if (json?.ok) return json.value;
 	return { unparsed: raw.toString('utf8').slice(0, 4096) };
 }
@@ -294,7 +303,8 @@ async function handleCloudRequest(ctx, req, res, url) {
 			return;
 		}
 		const json = raw.length > 0 && !isMultipart ? parseJson(raw) : undefined;
-		record.body = recordedBody(raw, contentType, json);
+		const form = isMultipart ? readUpload(raw, contentType) : undefined;
+		record.body = recordedBody(raw, json, form);
 
 		if (ctx.options.latencyMs > 0) await ctx.requestTimers.sleep(ctx.options.latencyMs);
 		if (ctx.closed) return;
@@ -311,10 +321,7 @@ async function handleCloudRequest(ctx, req, res, url) {
 		record.phoneNumberId = number.phoneNumberId;
 
 		const { handler, match } = findRoute(method, url.pathname);
-		if (method === 'POST' && /messages\/?$/.test(url.pathname) && !ctx.limiter.admit(number.phoneNumberId, ctx.options.throughputPerSecond)) {
-			throw metaError(429, 130429, '(#130429) Rate limit hit', 'Cloud API message throughput has been reached.', { headers: { 'retry-after': '1' } });
-		}
-		respond(res, record, handler(ctx, { number, url, match, raw, json, contentType }));
+		respond(res, record, handler(ctx, { number, url, match, raw, json, form, contentType }));
 	} catch (error) {
 		if (!(error instanceof ApiError)) ctx.log(`API call failed: ${error instanceof Error ? error.stack : String(error)}`);
 		respond(res, record, answerForError(error));

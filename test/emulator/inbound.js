@@ -6,12 +6,11 @@
 const { createWamid, createBusinessScopedUserId, digitsOf } = require('./ids');
 const { controlError } = require('./errors');
 const { messagesChange, unixSeconds } = require('./envelopes');
-const { isObject } = require('./validation');
+const { isObject, MEDIA_TYPES } = require('./validation');
 
 /** @typedef {import('./options').NumberConfig} NumberConfig */
 /** @typedef {import('./media').MediaItem} MediaItem */
 
-const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'];
 const INBOUND_TYPES = ['text', ...MEDIA_TYPES, 'location', 'contacts', 'interactive', 'button', 'reaction', 'order', 'system', 'unsupported'];
 const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'];
 

@@ -150,13 +150,29 @@ function readUploadForm(body, contentType) {
 	return { fields, file, parts };
 }
 
+/** @typedef {{ ok: true, value: ReturnType<typeof readUploadForm> } | { ok: false, error: unknown }} UploadForm */
+
 /**
- * Validates an upload the way the Cloud API does and answers what to store.
+ * The upload's form, read once per request: the request log summarises it and POST /media stores it.
  * @param {Buffer} body
  * @param {string | undefined} contentType
+ * @returns {UploadForm}
  */
-function parseUpload(body, contentType) {
-	const { fields, file } = readUploadForm(body, contentType);
+function readUpload(body, contentType) {
+	try {
+		return { ok: true, value: readUploadForm(body, contentType) };
+	} catch (error) {
+		return { ok: false, error };
+	}
+}
+
+/**
+ * Validates an upload the way the Cloud API does and answers what to store.
+ * @param {UploadForm} form
+ */
+function parseUpload(form) {
+	if (!form.ok) throw form.error;
+	const { fields, file } = form.value;
 	if (fields.messaging_product === undefined) throw requiredParameter('messaging_product');
 	if (fields.messaging_product !== 'whatsapp') throw invalidParameter("Parameter 'messaging_product' must be 'whatsapp'");
 	if (!file) throw requiredParameter('file');
@@ -166,17 +182,14 @@ function parseUpload(body, contentType) {
 	return { bytes: Buffer.from(file.data), mimeType, filename: file.filename, fields };
 }
 
-/** What the request log keeps of an upload instead of the bytes. @param {Buffer} body @param {string | undefined} contentType */
-function summarizeUpload(body, contentType) {
-	try {
-		const { fields, parts } = readUploadForm(body, contentType);
-		const files = parts
-			.filter((part) => part.filename !== undefined)
-			.map((part) => ({ field: part.name, filename: part.filename, contentType: part.contentType, size: part.data.length }));
-		return { multipart: { fields, files } };
-	} catch {
-		return { multipart: { unparsable: true, size: body.length } };
-	}
+/** What the request log keeps of an upload instead of the bytes. @param {UploadForm} form @param {number} size */
+function summarizeUpload(form, size) {
+	if (!form.ok) return { multipart: { unparsable: true, size } };
+	const { fields, parts } = form.value;
+	const files = parts
+		.filter((part) => part.filename !== undefined)
+		.map((part) => ({ field: part.name, filename: part.filename, contentType: part.contentType, size: part.data.length }));
+	return { multipart: { fields, files } };
 }
 
-module.exports = { createMediaStore, parseUpload, summarizeUpload, PLACEHOLDER_MEDIA };
+module.exports = { createMediaStore, readUpload, parseUpload, summarizeUpload, PLACEHOLDER_MEDIA };

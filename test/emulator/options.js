@@ -44,20 +44,6 @@ const DEFAULT_NUMBER = Object.freeze({
 	wabaId: '200000000000001',
 });
 
-/** Options that `setOptions` / `POST /_emulator/options` may change at run time. */
-const RUNTIME_OPTION_NAMES = [
-	'latencyMs',
-	'throughputPerSecond',
-	'failureRatio',
-	'dropRatio',
-	'webhookRetryDelaysMs',
-	'webhookTimeoutMs',
-	'statusGapMs',
-	'statusSequence',
-	'enforceCloudWebhookRules',
-	'newTemplateStatus',
-];
-
 const STATUS_NAMES = ['sent', 'delivered', 'read', 'played'];
 const TEMPLATE_STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED'];
 
@@ -129,6 +115,9 @@ const RUNTIME_VALIDATORS = {
 	enforceCloudWebhookRules: (value) => bool('enforceCloudWebhookRules', value),
 	newTemplateStatus: templateStatus,
 };
+
+/** Options that `setOptions` / `POST /_emulator/options` may change at run time. */
+const RUNTIME_OPTION_NAMES = Object.keys(RUNTIME_VALIDATORS);
 
 /**
  * Fills in ids for a number given only an API key; the n-th number gets ids ending in n.
