@@ -9,11 +9,9 @@ const path = require('node:path');
 
 const { OWNER } = require('../test/e2e/support/rest');
 const { startStack } = require('../test/e2e/support/stack');
-const { loadAllExamples } = require('../test/e2e/support/workflows');
+const { loadAllExamples, ECHO_BOT, SEND_HOOK } = require('../test/e2e/support/workflows');
 
 const ROOT = path.join(__dirname, '..');
-const ECHO_BOT = 'D360EchoBot00001';
-const SEND_HOOK = 'D360SendHook0001';
 
 async function main() {
 	console.log('Building the package...');
@@ -38,7 +36,7 @@ async function main() {
 	process.on('SIGTERM', stop);
 
 	stack = await startStack({
-		workflows: loadAllExamples({ id: 'D360credential01', name: '360dialog' }),
+		workflows: loadAllExamples(),
 		apiKey,
 		baseUrl: realBaseUrl,
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),

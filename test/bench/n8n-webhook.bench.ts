@@ -8,15 +8,15 @@ import { readFileSync } from 'node:fs';
 
 import { Agent, request } from 'undici';
 
+import { delay, eventually } from '../helpers/wait';
 import { printReport, report, summarize } from './report';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack } = require('../e2e/support/stack') as typeof import('../e2e/support/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadExample } = require('../e2e/support/workflows') as typeof import('../e2e/support/workflows');
+const { loadExample, ECHO_BOT } = require('../e2e/support/workflows') as typeof import('../e2e/support/workflows');
 
 const TARGET_MS = 80;
-const ECHO_BOT = 'D360EchoBot00001';
 const BASELINE = 'BenchBaseline001';
 const TRIGGER_ONLY = 'BenchTrigger0001';
 const JANE = '4915112345678';
@@ -62,8 +62,7 @@ test.each([
 	['n8n defaults', {}],
 	['N8N_EXPRESSION_ENGINE_POOL_SIZE=4', { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' }],
 ])('answer time of the trigger inside n8n (%s)', async (configuration: string, n8nEnv: Record<string, string>) => {
-	const credential = { id: 'D360credential01', name: '360dialog' };
-	const echoBot = loadExample('echo-bot.json', credential);
+	const echoBot = loadExample('echo-bot.json');
 	// The trigger alone, with nothing after it: what the node itself adds to n8n's webhook handling.
 	const triggerNode = { ...echoBot.nodes.find((node: { type: string }) => node.type.endsWith('Trigger')), webhookId: '0b5e1a7c-0000-4000-8000-00000000b003' };
 	const triggerOnly = { ...echoBot, id: TRIGGER_ONLY, name: 'bench: 360dialog Trigger alone', nodes: [triggerNode], connections: {} };
@@ -96,15 +95,12 @@ test.each([
 		const inbound = (tag: string) =>
 			JSON.stringify(emulator.injectInbound({ from: JANE, name: 'Jane', text: { body: `bench ${tag}` }, deliver: false }).envelope);
 		const replies = () => emulator.sent.filter((message) => message.type === 'text').length;
-		const drain = async () => {
-			const deadline = Date.now() + 180_000;
-			while (replies() < signedMessages && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-		};
+		const drain = () =>
+			emulator.waitFor(() => replies() >= signedMessages, { timeoutMs: 180_000, intervalMs: 100, description: 'the echo bot answering every message' });
 
 		const baselineUrl = `${stack.n8n.url}/webhook/bench-baseline`;
 		// Activation finishes in the background; the production webhook answers 404 until it has.
-		const ready = Date.now() + 30_000;
-		while ((await post(baselineUrl, '{}', {})).status === 404 && Date.now() < ready) await new Promise((resolve) => setTimeout(resolve, 200));
+		await eventually(async () => ((await post(baselineUrl, '{}', {})).status === 404 ? undefined : true), { description: 'the Webhook node going live' });
 		await timed(30, () => post(baselineUrl, '{"hello":"world"}', {}), 200);
 		const base = await timed(SEQUENTIAL, () => post(baselineUrl, '{"hello":"world"}', {}), 200);
 		report(`n8n Webhook node alone, one at a time (${SEQUENTIAL})`, { p50Ms: base.p50, p95Ms: base.p95, p99Ms: base.p99 });
@@ -169,7 +165,7 @@ test.each([
 		report('forged delivery (401, no execution)', { p50Ms: bad.p50, p99Ms: bad.p99, p50RatioToN8nWebhook: bad.p50 / base.p50 });
 
 		// Every signed message to the echo bot ends in one typing indicator and one reply; nothing else does.
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		await delay(500);
 		const typing = emulator.requests.filter((call) => call.path === '/messages' && call.body?.typing_indicator).length;
 		report('echo bot work the emulator received', { signedMessages, replies: replies(), typingIndicators: typing });
 		report('n8n process memory after the run', { rssMb: rssMb(stack.n8n.pid) });
@@ -185,12 +181,21 @@ test.each([
 /** Activates a workflow and waits until the emulator holds its webhook URL with the secret header. */
 async function activateTrigger(stack: Awaited<ReturnType<typeof startStack>>, workflowId: string, webhookId: string) {
 	await stack.rest.activate(workflowId);
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		const [registered] = (await (await fetch(`${stack.emulator!.url}/_emulator/webhook`)).json()) as Array<{ url: string; headers?: Record<string, string> }>;
-		const secret = registered?.headers?.['X-N8n-Webhook-Secret'];
-		if (secret && registered.url.includes(webhookId)) return { url: registered.url, signed: { 'x-n8n-webhook-secret': secret } };
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`${workflowId} did not register its webhook within 30 s`);
+	const emulator = stack.emulator!;
+	const registered = await emulator.waitFor(
+		() => {
+			const [current] = emulator.webhooks();
+			return current?.url?.includes(webhookId) && current.headers['X-N8n-Webhook-Secret'] ? current : undefined;
+		},
+		{ timeoutMs: 30_000, description: `${workflowId} registering its webhook` },
+	);
+	const url = registered.url!;
+	const signed = { 'x-n8n-webhook-secret': registered.headers['X-N8n-Webhook-Secret'] };
+	// n8n stores the secret after registration: until then a signed delivery still gets 401. An empty signed
+	// post is answered 200 without starting an execution once it has.
+	await eventually(
+		async () => ((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body: '{}' })).status === 200 ? true : undefined),
+		{ description: `${workflowId} accepting its secret` },
+	);
+	return { url, signed };
 }

@@ -5,17 +5,16 @@
  */
 import type { Emulator } from '../emulator';
 import { contact, envelope, inboundText } from '../helpers/envelopes';
+import { delay, eventually } from '../helpers/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('./support/stack') as typeof import('./support/stack');
+const { startStack, EMULATOR_NUMBER } = require('./support/stack') as typeof import('./support/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadExample } = require('./support/workflows') as typeof import('./support/workflows');
+const { loadExample, ECHO_BOT, SEND_HOOK } = require('./support/workflows') as typeof import('./support/workflows');
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type Item = { json: Record<string, any> };
 
-const ECHO_BOT = 'D360EchoBot00001';
-const SEND_HOOK = 'D360SendHook0001';
 const ROUTE = 'D360RouteType001';
 const ROUTE_TAKEOVER = 'D360RouteType002';
 const BROADCAST = 'D360Broadcast001';
@@ -39,17 +38,14 @@ describe('the package inside a real n8n', () => {
 	/** Posts a webhook body to the echo bot's trigger ourselves: with the registered secret, a given one, or none. */
 	async function postToEcho(body: unknown, secret: string | 'registered' | null = 'registered') {
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
-		if (secret !== null) headers[VERIFICATION_HEADER] = secret === 'registered' ? (await registeredWebhook()).headers['X-N8n-Webhook-Secret'] : secret;
+		if (secret !== null) headers[VERIFICATION_HEADER] = secret === 'registered' ? registeredWebhook().headers['X-N8n-Webhook-Secret'] : secret;
 		return await fetch(echoWebhookUrl(), { method: 'POST', headers, body: JSON.stringify(body) });
 	}
 
-	async function registeredWebhook(): Promise<{ url: string | null; headers: Record<string, string> }> {
-		const all = (await (await fetch(`${emulator.url}/_emulator/webhook`)).json()) as Array<{
-			url: string | null;
-			headers: Record<string, string>;
-		}>;
-		return all[0];
-	}
+	const registeredWebhook = () => emulator.webhooks()[0];
+	/** Waits until the number's webhook satisfies `predicate`, and answers it. */
+	const webhookWhen = (predicate: (webhook: ReturnType<typeof registeredWebhook>) => boolean, description: string) =>
+		emulator.waitFor(() => (predicate(registeredWebhook()) ? registeredWebhook() : undefined), { timeoutMs: 30_000, description });
 
 	/** The trigger's outputs of every finished execution of the echo bot: [messages, statuses] each. */
 	async function echoTriggerOutputs(): Promise<Array<{ id: string; messages: Item[]; statuses: Item[] }>> {
@@ -65,48 +61,29 @@ describe('the package inside a real n8n', () => {
 	}
 
 	async function waitForExecution(predicate: (output: { messages: Item[]; statuses: Item[] }) => boolean, description: string) {
-		return await eventually(async () => (await echoTriggerOutputs()).find(predicate), `an execution of the echo bot ${description}`);
+		return await eventually(async () => (await echoTriggerOutputs()).find(predicate), { description: `an execution of the echo bot ${description}` });
 	}
 
-	const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
-
-	/** Polls an asynchronous check until it answers something, for at most 30 s. */
-	async function eventually<T>(check: () => Promise<T | undefined>, description: string): Promise<T> {
-		const deadline = Date.now() + 30_000;
-		while (Date.now() < deadline) {
-			const value = await check();
-			if (value !== undefined) return value;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-		throw new Error(`timed out after 30 s waiting for ${description}`);
-	}
+	/** Time for anything that should not happen (an execution, a webhook write) to have happened. */
+	const settle = () => delay(2000);
 
 	beforeAll(async () => {
-		const credential = { id: 'D360credential01', name: '360dialog' };
-		const echo = loadExample('echo-bot.json', credential);
+		const echo = loadExample('echo-bot.json');
 		echo.nodes[0].parameters.options = { replaceExistingWebhook: true };
-		const takeover = loadExample('route-by-type.json', credential);
+		const takeover = loadExample('route-by-type.json');
 		Object.assign(takeover, { id: ROUTE_TAKEOVER, name: `${takeover.name} (takes over the number)` });
 		Object.assign(takeover.nodes[0], { webhookId: '7f3c9d2e-360d-4e60-9b1a-ec40b0e00005', id: 'e9c4f8d3-0004-4000-8000-0000000000f1' });
 		takeover.nodes[0].parameters.options = { replaceExistingWebhook: true };
 		stack = await startStack({
 			workflows: [
 				echo,
-				loadExample('send-from-webhook.json', credential),
-				loadExample('route-by-type.json', credential),
+				loadExample('send-from-webhook.json'),
+				loadExample('route-by-type.json'),
 				takeover,
-				loadExample('template-broadcast.json', credential),
+				loadExample('template-broadcast.json'),
 			],
 			emulatorOptions: {
-				numbers: [
-					{
-						apiKey: 'emulator-key',
-						phoneNumberId: '100000000000001',
-						displayPhoneNumber: '15550001111',
-						wabaId: '200000000000001',
-						webhook: FOREIGN_WEBHOOK,
-					},
-				],
+				numbers: [{ ...EMULATOR_NUMBER, webhook: FOREIGN_WEBHOOK }],
 				statusGapMs: 20,
 			},
 		});
@@ -120,10 +97,7 @@ describe('the package inside a real n8n', () => {
 	test('1. activation registers the webhook, with its secret header, on the emulator', async () => {
 		await stack.rest.activate(ECHO_BOT);
 		await stack.rest.activate(SEND_HOOK);
-		const webhook = await eventually(async () => {
-			const current = await registeredWebhook();
-			return current.url === echoWebhookUrl() ? current : undefined;
-		}, 'the echo bot registering its webhook');
+		const webhook = await webhookWhen((current) => current.url === echoWebhookUrl(), 'the echo bot registering its webhook');
 		const secretHeader = Object.entries(webhook.headers).find(([name]) => name.toLowerCase() === VERIFICATION_HEADER);
 		expect(secretHeader?.[1]).toMatch(/^[0-9a-f]{64}$/);
 		const configCalls = emulator.requests.filter((r) => r.path === '/v1/configs/webhook');
@@ -238,10 +212,7 @@ describe('the package inside a real n8n', () => {
 
 	test('6. deactivation restores the webhook that was registered before', async () => {
 		await stack.rest.deactivate(ECHO_BOT);
-		const restored = await eventually(async () => {
-			const current = await registeredWebhook();
-			return current.url === FOREIGN_WEBHOOK.url ? current : undefined;
-		}, 'the previous webhook being put back');
+		const restored = await webhookWhen((current) => current.url === FOREIGN_WEBHOOK.url, 'the previous webhook being put back');
 		expect(restored.headers).toEqual(FOREIGN_WEBHOOK.headers);
 	});
 
@@ -249,22 +220,19 @@ describe('the package inside a real n8n', () => {
 		const writesBefore = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/configs/webhook').length;
 		const readsBefore = emulator.requests.filter((r) => r.method === 'GET' && r.path === '/v1/configs/webhook').length;
 		await stack.rest.activate(ROUTE).catch(() => undefined);
-		await eventually(async () => {
-			const reads = emulator.requests.filter((r) => r.method === 'GET' && r.path === '/v1/configs/webhook').length;
-			return reads > readsBefore ? reads : undefined;
-		}, 'the trigger reading the number\'s webhook at activation');
+		await emulator.waitFor(() => emulator.requests.filter((r) => r.method === 'GET' && r.path === '/v1/configs/webhook').length > readsBefore, {
+			timeoutMs: 30_000,
+			description: 'the trigger reading the number\'s webhook at activation',
+		});
 		await settle();
 		expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/configs/webhook')).toHaveLength(writesBefore);
-		expect(await registeredWebhook()).toEqual({ phoneNumberId: '100000000000001', ...FOREIGN_WEBHOOK });
+		expect(registeredWebhook()).toEqual({ phoneNumberId: '100000000000001', ...FOREIGN_WEBHOOK });
 	});
 
 	test('the router example answers text, media and interactive replies on their own branches', async () => {
 		await stack.rest.deactivate(ROUTE);
 		await stack.rest.activate(ROUTE_TAKEOVER);
-		await eventually(async () => {
-			const current = await registeredWebhook();
-			return current.url?.includes('7f3c9d2e-360d-4e60-9b1a-ec40b0e00005') ? current : undefined;
-		}, 'the router registering its webhook');
+		await webhookWhen((current) => current.url?.includes('7f3c9d2e-360d-4e60-9b1a-ec40b0e00005') === true, 'the router registering its webhook');
 
 		const image = emulator.injectInbound({ from: JANE, name: 'Jane', type: 'image', image: { caption: 'my cat' }, media: { mimeType: 'image/jpeg' } });
 		const choice = emulator.injectInbound({
@@ -286,16 +254,19 @@ describe('the package inside a real n8n', () => {
 		expect(choice.messageId).toMatch(/^wamid\./);
 
 		await stack.rest.deactivate(ROUTE_TAKEOVER);
-		await eventually(async () => ((await registeredWebhook()).url === FOREIGN_WEBHOOK.url ? true : undefined), 'the previous webhook being put back again');
+		await webhookWhen((current) => current.url === FOREIGN_WEBHOOK.url, 'the previous webhook being put back again');
 	});
 
 	test('the broadcast example sends the approved template to every contact of its list', async () => {
 		const sentBefore = emulator.sent.length;
 		const executionId = await stack.rest.runManually(BROADCAST, 'Start');
-		const execution = await eventually(async () => {
-			const found = (await stack.rest.executions(BROADCAST)).find((e: { id: string; status: string }) => e.id === executionId);
-			return found && !['new', 'running'].includes(found.status) ? found : undefined;
-		}, 'the broadcast run to finish');
+		const execution = await eventually(
+			async () => {
+				const found = (await stack.rest.executions(BROADCAST)).find((e: { id: string; status: string }) => e.id === executionId);
+				return found && !['new', 'running'].includes(found.status) ? found : undefined;
+			},
+			{ description: 'the broadcast run to finish' },
+		);
 		expect(execution.status).toBe('success');
 		const templates = emulator.sent.slice(sentBefore).filter((m) => m.type === 'template');
 		expect(templates.map((m) => m.to).sort()).toEqual(['16505550101', '4915112345678']);

@@ -2,7 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { startReceiver, until } from './testkit';
+import { eventually } from '../helpers/wait';
+import { startReceiver } from './testkit';
 
 interface Started {
 	child: ChildProcessWithoutNullStreams;
@@ -53,7 +54,7 @@ describe('command line', () => {
 			expect(inbound.status).toBe(200);
 			const webhook = await fetch(`${line.url}/v1/configs/webhook`, { headers: { 'D360-API-KEY': 'emulator-key' } }).then((response) => response.json());
 			expect(webhook).toEqual({ url: `${receiver.url}/hook`, headers: { 'X-Token': 'abc' } });
-			await until(() => receiver.requests.length === 1);
+			await eventually(() => receiver.requests.length === 1 || undefined, { timeoutMs: 4000, intervalMs: 10, description: 'the webhook delivery' });
 			expect(receiver.requests[0].headers['x-token']).toBe('abc');
 			expect(await stop(child, 'SIGINT')).toBe(0);
 		} finally {

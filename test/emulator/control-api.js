@@ -227,4 +227,4 @@ async function handleControlRequest(ctx, req, res, url) {
 	}
 }
 
-module.exports = { handleControlRequest, injectInbound, setContactWindow, registerWebhook, pushStatus, updateOptions };
+module.exports = { handleControlRequest, injectInbound, setContactWindow, registerWebhook, pushStatus, describeWebhooks };

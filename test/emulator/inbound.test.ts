@@ -1,4 +1,5 @@
 import type { RecordingServer } from '../helpers/recordingServer';
+import { delay } from '../helpers/wait';
 import type { Emulator } from './index';
 import { api, changeValue, control, CUSTOMER, documentedEnvelope, KEY, PHONE_NUMBER_ID, sendMessage, startReceiver, startWithReceiver, stopWithReceiver, TEST_NUMBER } from './testkit';
 
@@ -109,7 +110,7 @@ describe('inbound injection', () => {
 			body: { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.NEVER', typing_indicator: { type: 'text' } },
 		});
 		expect(unknown.status).toBe(400);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await delay(50);
 		expect(receiver.requests).toHaveLength(0);
 		expect(emu.deliveries).toHaveLength(0);
 	});

@@ -181,6 +181,8 @@ export interface Emulator {
 		url: string;
 		headers: Record<string, string>;
 	};
+	/** Same as GET /_emulator/webhook: each number's registered webhook (url null when none). */
+	webhooks(): Array<{ phoneNumberId: string; url: string | null; headers: Record<string, string> }>;
 	/** Same as POST /_emulator/statuses. */
 	pushStatus(input: { messageId: string; status: 'sent' | 'delivered' | 'read' | 'played' | 'failed' | 'deleted'; errors?: unknown[] }): {
 		status: any;

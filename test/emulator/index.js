@@ -14,7 +14,7 @@ const http = require('node:http');
 const { normalizeOptions, applyRuntimeOptions, describeRuntimeOptions } = require('./options');
 const { createContext } = require('./context');
 const { handleCloudRequest } = require('./cloud-api');
-const { handleControlRequest, injectInbound, setContactWindow, registerWebhook, pushStatus } = require('./control-api');
+const { handleControlRequest, injectInbound, setContactWindow, registerWebhook, pushStatus, describeWebhooks } = require('./control-api');
 const { sendJson } = require('./http-io');
 
 const HOST = '127.0.0.1';
@@ -156,6 +156,7 @@ async function startEmulator(userOptions = {}) {
 		setContactWindow: (input) => setContactWindow(ctx, input),
 		/** @param {Record<string, any>} input */
 		registerWebhook: (input) => registerWebhook(ctx, input),
+		webhooks: () => describeWebhooks(ctx),
 		/** @param {Record<string, any>} input */
 		pushStatus: (input) => pushStatus(ctx, input),
 		/** @param {string} wabaId */

@@ -103,12 +103,3 @@ export const statusesReceived = (receiver: RecordingServer, messageId: string): 
 		.flatMap((request) => (changeValue(request.json).statuses ?? []) as Array<{ id: string; status: string }>)
 		.filter((status) => status.id === messageId)
 		.map((status) => status.status);
-
-/** Polls until `predicate` is true (bounded; for state outside an emulator instance). */
-export async function until(predicate: () => boolean, timeoutMs = 4000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!predicate()) {
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}

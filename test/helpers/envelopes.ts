@@ -5,7 +5,6 @@
 import { messagesChange, messagesValue, webhookBody, type WebhookBody } from '../emulator/envelopes';
 
 export const TEST_NUMBER = { wabaId: '200000000000001', phoneNumberId: '100000000000001', displayPhoneNumber: '15550001111' };
-export const metadata = { display_phone_number: TEST_NUMBER.displayPhoneNumber, phone_number_id: TEST_NUMBER.phoneNumberId };
 
 export const contact = (name: string, waId: string) => ({ profile: { name }, wa_id: waId });
 

@@ -9,6 +9,8 @@ const net = require('node:net');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 
+const { eventually } = require('../../helpers/wait');
+
 const PACKAGE_ROOT = path.join(__dirname, '..', '..', '..');
 
 /** @type {ReturnType<typeof locateRuntime> | undefined} */
@@ -94,9 +96,6 @@ function n8nCommand(env, args) {
 		timeout: 120_000,
 	});
 }
-
-/** @param {number} ms */
-const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts `n8n start` and resolves once /healthz/readiness answers 200.
@@ -189,8 +188,8 @@ async function startIn(userFolder, runtime, options) {
 		} catch {
 			return;
 		}
-		for (let waited = 0; waited < 15_000 && !exited; waited += 100) await delay(100);
-		if (!exited) {
+		const gone = await eventually(() => exited || undefined, { timeoutMs: 15_000, intervalMs: 100 }).catch(() => false);
+		if (!gone) {
 			try {
 				process.kill(-child.pid, 'SIGKILL');
 			} catch {
@@ -199,18 +198,15 @@ async function startIn(userFolder, runtime, options) {
 		}
 	};
 
-	const deadline = Date.now() + 120_000;
-	while (Date.now() < deadline) {
-		if (exited) break;
-		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.status === 200) break;
-		} catch {
-			// not listening yet
-		}
-		await delay(250);
-	}
-	if (exited || Date.now() >= deadline) {
+	const ready = await eventually(
+		async () => {
+			if (exited) return false;
+			const response = await fetch(`${url}/healthz/readiness`).catch(() => undefined); // not listening yet
+			return response?.status === 200 ? true : undefined;
+		},
+		{ timeoutMs: 120_000, intervalMs: 250 },
+	).catch(() => false);
+	if (!ready) {
 		await stop();
 		throw new Error(`n8n did not become ready:\n${output.slice(-40).join('\n')}`);
 	}

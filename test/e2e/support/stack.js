@@ -10,8 +10,8 @@ const path = require('node:path');
 const { startEmulator } = require('../../emulator');
 const { ensureRuntime, startN8n, PACKAGE_ROOT } = require('./n8n');
 const { connectRest } = require('./rest');
+const { CREDENTIAL } = require('./workflows');
 
-const CREDENTIAL = { id: 'D360credential01', name: '360dialog' };
 const EMULATOR_NUMBER = {
 	apiKey: 'emulator-key',
 	phoneNumberId: '100000000000001',
@@ -71,8 +71,6 @@ async function startStack(options = {}) {
 		emulator,
 		n8n,
 		rest,
-		baseUrl,
-		credential: CREDENTIAL,
 		number: EMULATOR_NUMBER,
 		async stop() {
 			await n8n.stop();
@@ -82,4 +80,4 @@ async function startStack(options = {}) {
 	};
 }
 
-module.exports = { startStack, CREDENTIAL, EMULATOR_NUMBER };
+module.exports = { startStack, EMULATOR_NUMBER };

@@ -6,12 +6,19 @@ const path = require('node:path');
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
 const PACKAGE_PREFIX = 'n8n-nodes-360dialog.';
 
+/** The credential the examples use, as the stack imports it. */
+const CREDENTIAL = { id: 'D360credential01', name: '360dialog' };
+
+/** Ids of the example workflows that scripts and tests activate. */
+const ECHO_BOT = 'D360EchoBot00001';
+const SEND_HOOK = 'D360SendHook0001';
+
 /**
  * Reads an example and points its 360dialog nodes at the custom-extension node types and the given credential.
  * @param {string} file e.g. 'echo-bot.json'
- * @param {{ id: string, name: string }} credential
+ * @param {{ id: string, name: string }} [credential]
  */
-function loadExample(file, credential) {
+function loadExample(file, credential = CREDENTIAL) {
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8'));
 	for (const node of workflow.nodes) {
 		if (!String(node.type).startsWith(PACKAGE_PREFIX)) continue;
@@ -22,12 +29,12 @@ function loadExample(file, credential) {
 	return workflow;
 }
 
-/** @param {{ id: string, name: string }} credential */
-function loadAllExamples(credential) {
+/** @param {{ id: string, name: string }} [credential] */
+function loadAllExamples(credential = CREDENTIAL) {
 	return readdirSync(EXAMPLES)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => loadExample(file, credential));
 }
 
-module.exports = { loadExample, loadAllExamples, EXAMPLES };
+module.exports = { loadExample, loadAllExamples, CREDENTIAL, ECHO_BOT, SEND_HOOK };
