@@ -3,7 +3,6 @@
  * benchmarks (`npm run bench` only), which print their figures.
  */
 const shared = {
-	preset: 'ts-jest',
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	moduleFileExtensions: ['ts', 'js', 'json'],

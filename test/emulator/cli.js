@@ -115,4 +115,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { main, parseArguments };
+module.exports = { main };

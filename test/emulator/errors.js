@@ -84,7 +84,6 @@ function controlError(status, message) {
 
 module.exports = {
 	ApiError,
-	metaErrorBody,
 	metaError,
 	invalidParameter,
 	requiredParameter,

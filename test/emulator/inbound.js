@@ -174,4 +174,4 @@ function buildInbound(input, deps) {
 	};
 }
 
-module.exports = { buildInbound, INBOUND_TYPES };
+module.exports = { buildInbound };

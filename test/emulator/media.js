@@ -192,4 +192,4 @@ function summarizeUpload(form, size) {
 	return { multipart: { fields, files } };
 }
 
-module.exports = { createMediaStore, readUpload, parseUpload, summarizeUpload, PLACEHOLDER_MEDIA };
+module.exports = { createMediaStore, readUpload, parseUpload, summarizeUpload };

@@ -221,8 +221,6 @@ function describeRuntimeOptions(options) {
 }
 
 module.exports = {
-	DEFAULT_NUMBER,
-	RUNTIME_OPTION_NAMES,
 	OptionError,
 	normalizeOptions,
 	applyRuntimeOptions,

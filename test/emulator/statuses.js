@@ -92,4 +92,4 @@ function scheduleReengagementFailure(ctx, record) {
 	ctx.timers.after(ctx.options.statusGapMs, () => emitStatus(ctx, record, 'failed', [structuredClone(REENGAGEMENT_ERROR)]));
 }
 
-module.exports = { emitStatus, scheduleDeliveryStatuses, scheduleReengagementFailure, statusEntry, REENGAGEMENT_ERROR };
+module.exports = { emitStatus, scheduleDeliveryStatuses, scheduleReengagementFailure };

@@ -358,4 +358,4 @@ function checkTemplateSend(store, wabaId, sent) {
 	return template;
 }
 
-module.exports = { createTemplateStore, checkTemplateSend, placeholdersOf, SEED_TEMPLATES };
+module.exports = { createTemplateStore, checkTemplateSend };

@@ -408,4 +408,4 @@ function validateReadReceipt(input) {
 	return { messageId, typing: body.typing_indicator !== undefined };
 }
 
-module.exports = { validateOutboundMessage, validateReadReceipt, isObject, ownEntry, MEDIA_TYPES, OUTBOUND_TYPES };
+module.exports = { validateOutboundMessage, validateReadReceipt, isObject, ownEntry, MEDIA_TYPES };

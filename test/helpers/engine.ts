@@ -201,11 +201,9 @@ export interface WorkflowRun {
 
 export interface RunOptions {
 	nodes: INode[];
-	connections?: WorkflowType['connectionsBySourceNode'];
 	/** The node the run starts at, and the items it receives. */
 	start: { node: string; items: INodeExecutionData[] };
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
-	staticData?: IDataObject;
 }
 
 /** Runs a workflow through n8n-core's `WorkflowExecute`, starting at one node with the given items. */
@@ -216,16 +214,15 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 	const workflow = new Workflow({
 		id: 'engine-test',
 		nodes: options.nodes,
-		connections: options.connections ?? {},
+		connections: {},
 		nodeTypes,
 		active: false,
-		staticData: options.staticData,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'engine-test-execution', {
 		id: 'engine-test',
 		name: 'engine test',
 		nodes: options.nodes,
-		connections: options.connections ?? {},
+		connections: {},
 		active: false,
 		activeVersionId: null,
 		isArchived: false,

@@ -46,9 +46,7 @@ export interface TriggerOptions {
 	baseUrl: string;
 	apiKey?: string;
 	parameters?: IDataObject;
-	webhookBaseUrl?: string;
 	nodeId?: string;
-	workflowId?: string;
 }
 
 export async function createTriggerHarness(options: TriggerOptions): Promise<TriggerHarness> {
@@ -65,7 +63,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: '360dialog test' } },
 	};
 	const workflow = new Workflow({
-		id: options.workflowId ?? 'trigger-workflow-1',
+		id: 'trigger-workflow-1',
 		nodes: [node],
 		connections: {},
 		nodeTypes,
@@ -73,9 +71,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		staticData: {},
 	});
 	const credentials = { [CREDENTIAL_TYPE]: { apiKey: options.apiKey ?? 'test-api-key', baseUrl: options.baseUrl } };
-	const additionalData = makeAdditionalData(loader, credentials, {
-		webhookBaseUrl: options.webhookBaseUrl ?? 'http://127.0.0.1:5678/webhook',
-	});
+	const additionalData = makeAdditionalData(loader, credentials);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
 	const description = nodeType.description.webhooks![0];
 	const webhookData = {

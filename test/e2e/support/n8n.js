@@ -213,15 +213,11 @@ async function startIn(userFolder, runtime, options) {
 
 	return {
 		url,
-		port,
 		pid: child.pid,
-		userFolder,
-		env,
-		output,
 		stop,
 		/** Removes the user folder; call after stop. */
 		cleanup: () => rmSync(userFolder, { recursive: true, force: true }),
 	};
 }
 
-module.exports = { ensureRuntime, freePort, startN8n, n8nCommand, PACKAGE_ROOT };
+module.exports = { ensureRuntime, startN8n, PACKAGE_ROOT };
