@@ -8,7 +8,7 @@ const { ApiError, metaError, invalidApiKey, dialogError, invalidParameter } = re
 const { decideFault } = require('./faults');
 const { handleMessagesPost } = require('./messages');
 const { readUpload, parseUpload, summarizeUpload } = require('./media');
-const { isObject } = require('./validation');
+const { isObject, parseHttpUrl } = require('./validation');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -44,19 +44,8 @@ function jsonBody(call) {
 	return call.json.value;
 }
 
-/** @param {unknown} value */
-function isHttpUrl(value) {
-	try {
-		const url = new URL(String(value));
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
-}
-
-/** The platform's URL rules: HTTPS, no port, no "_" in the host. @param {string} value */
-function cloudWebhookRuleViolation(value) {
-	const url = new URL(value);
+/** The platform's URL rules: HTTPS, no port, no "_" in the host. @param {URL} url */
+function cloudWebhookRuleViolation(url) {
 	if (url.protocol !== 'https:') return 'the webhook URL must use https';
 	if (url.port !== '') return 'the webhook URL must not name a port';
 	if (url.hostname.includes('_')) return 'the webhook URL host must not contain "_"';
@@ -71,11 +60,13 @@ function postWebhookConfig(ctx, call) {
 		ctx.store.webhooks.delete(call.number.phoneNumberId);
 		return { body: { url: '' } };
 	}
-	if (!isObject(body) || typeof body.url !== 'string' || !isHttpUrl(body.url)) throw dialogError(400, 'url must be a valid http(s) URL');
+	if (!isObject(body) || typeof body.url !== 'string') throw dialogError(400, 'url must be a valid http(s) URL');
+	const parsed = parseHttpUrl(body.url);
+	if ('problem' in parsed) throw dialogError(400, 'url must be a valid http(s) URL');
 	if (body.headers !== undefined && (!isObject(body.headers) || Object.values(body.headers).some((value) => typeof value !== 'string'))) {
 		throw dialogError(400, 'headers must be an object of string values');
 	}
-	const violation = ctx.options.enforceCloudWebhookRules ? cloudWebhookRuleViolation(body.url) : undefined;
+	const violation = ctx.options.enforceCloudWebhookRules ? cloudWebhookRuleViolation(parsed.url) : undefined;
 	if (violation) throw dialogError(400, violation);
 	const config = ctx.store.setWebhook(call.number.phoneNumberId, body.url, /** @type {Record<string, string>} */ (body.headers ?? {}));
 	return { body: config };

@@ -15,7 +15,7 @@ let numericCounter = BigInt(Date.now()) * 1000n;
  * @returns {string}
  */
 function createWamid(contactDigits) {
-	const digits = (String(contactDigits).replace(/\D/g, '') || '0').slice(0, 200);
+	const digits = (digitsOf(contactDigits) || '0').slice(0, 200);
 	const tail = crypto.randomBytes(9).toString('hex').toUpperCase();
 	const raw = Buffer.concat([
 		Buffer.from([0x1c, 0x18, digits.length]),

@@ -90,25 +90,23 @@ function send(ctx, number, input) {
 	if (type !== 'template' && !windowOpen) scheduleReengagementFailure(ctx, record);
 	else scheduleDeliveryStatuses(ctx, record);
 
-	return sendAnswer(record, to ?? recipient ?? '', waId, recipient, type === 'template');
+	return sendAnswer(record, waId);
 }
 
 /**
+ * The answer to an accepted send: `input` is what the caller sent as to/recipient.
  * @param {SentRecord} record
- * @param {string} input what the caller sent as to/recipient
  * @param {string | undefined} waId
- * @param {string | undefined} userId
- * @param {boolean} isTemplate
  */
-function sendAnswer(record, input, waId, userId, isTemplate) {
+function sendAnswer(record, waId) {
 	/** @type {Record<string, string>} */
-	const contact = { input };
+	const contact = { input: record.to ?? record.recipient ?? '' };
 	if (waId) contact.wa_id = waId;
-	if (userId) contact.user_id = userId;
+	if (record.recipient) contact.user_id = record.recipient;
 	/** @type {Record<string, string>} */
 	const message = { id: record.id };
 	// The Cloud API reports message_status for template sends.
-	if (isTemplate) message.message_status = 'accepted';
+	if (record.type === 'template') message.message_status = 'accepted';
 	return { messaging_product: 'whatsapp', contacts: [contact], messages: [message] };
 }
 

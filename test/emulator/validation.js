@@ -83,15 +83,25 @@ function checkOneOf(value, path, allowed) {
 	}
 }
 
-/** @param {unknown} value @param {string} path */
-function checkHttpUrl(value, path) {
+/**
+ * `value` as a URL when it is an http(s) one; otherwise why not: not a URL at all, or another scheme.
+ * @param {unknown} value @returns {{ url: URL } | { problem: 'invalid' | 'scheme' }}
+ */
+function parseHttpUrl(value) {
 	let url;
 	try {
 		url = new URL(String(value));
 	} catch {
-		throw invalidParameter(`Parameter '${path}' must be a valid URL`);
+		return { problem: 'invalid' };
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidParameter(`Parameter '${path}' must be an http(s) URL`);
+	return url.protocol === 'http:' || url.protocol === 'https:' ? { url } : { problem: 'scheme' };
+}
+
+/** @param {unknown} value @param {string} path */
+function checkHttpUrl(value, path) {
+	const parsed = parseHttpUrl(value);
+	if (!('problem' in parsed)) return;
+	throw invalidParameter(parsed.problem === 'invalid' ? `Parameter '${path}' must be a valid URL` : `Parameter '${path}' must be an http(s) URL`);
 }
 
 /**
@@ -193,18 +203,6 @@ function validateTemplateComponent(component, path) {
 
 // ---- interactive ------------------------------------------------------------------------------------------
 
-/** Which interactive types need body.text, and which header types they take. */
-const INTERACTIVE_TYPES = /** @type {Record<string, { bodyRequired: boolean, headerTypes: string[] }>} */ ({
-	button: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'] },
-	list: { bodyRequired: true, headerTypes: ['text'] },
-	cta_url: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'] },
-	flow: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'] },
-	location_request_message: { bodyRequired: true, headerTypes: [] },
-	call_permission_request: { bodyRequired: true, headerTypes: [] },
-	product: { bodyRequired: false, headerTypes: [] },
-	product_list: { bodyRequired: true, headerTypes: ['text'] },
-	catalog_message: { bodyRequired: true, headerTypes: [] },
-});
 
 /** @param {Record<string, any>} body */
 function validateInteractive(body) {
@@ -222,7 +220,7 @@ function validateInteractive(body) {
 		requireString(footer, 'text', 'interactive.footer.text', 60);
 	}
 	const action = requireObject(interactive, 'action', 'interactive.action');
-	INTERACTIVE_ACTION_VALIDATORS[type](action);
+	rules.action(action);
 }
 
 /** @param {Record<string, any>} interactive @param {string[]} allowedTypes */
@@ -326,25 +324,40 @@ function validateFlow(action) {
 	}
 }
 
-/** @type {Record<string, (action: Record<string, any>) => void>} */
-const INTERACTIVE_ACTION_VALIDATORS = {
-	button: validateReplyButtons,
-	list: validateListSections,
-	cta_url: validateCtaUrl,
-	flow: validateFlow,
-	location_request_message: (action) => requireActionName(action, 'send_location'),
-	call_permission_request: (action) => requireActionName(action, 'call_permission_request'),
-	catalog_message: (action) => requireActionName(action, 'catalog_message'),
-	product: (action) => {
-		requireString(action, 'catalog_id', 'interactive.action.catalog_id');
-		requireString(action, 'product_retailer_id', 'interactive.action.product_retailer_id');
+/**
+ * Per interactive type: whether it needs body.text, which header types it takes, and how its action is checked.
+ * @type {Record<string, { bodyRequired: boolean, headerTypes: string[], action: (action: Record<string, any>) => void }>}
+ */
+const INTERACTIVE_TYPES = {
+	button: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'], action: validateReplyButtons },
+	list: { bodyRequired: true, headerTypes: ['text'], action: validateListSections },
+	cta_url: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'], action: validateCtaUrl },
+	flow: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'], action: validateFlow },
+	location_request_message: { bodyRequired: true, headerTypes: [], action: (action) => requireActionName(action, 'send_location') },
+	call_permission_request: {
+		bodyRequired: true,
+		headerTypes: [],
+		action: (action) => requireActionName(action, 'call_permission_request'),
 	},
-	product_list: (action) => {
-		requireString(action, 'catalog_id', 'interactive.action.catalog_id');
-		if (!Array.isArray(action.sections) || action.sections.length === 0) {
-			throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
-		}
+	product: {
+		bodyRequired: false,
+		headerTypes: [],
+		action: (action) => {
+			requireString(action, 'catalog_id', 'interactive.action.catalog_id');
+			requireString(action, 'product_retailer_id', 'interactive.action.product_retailer_id');
+		},
 	},
+	product_list: {
+		bodyRequired: true,
+		headerTypes: ['text'],
+		action: (action) => {
+			requireString(action, 'catalog_id', 'interactive.action.catalog_id');
+			if (!Array.isArray(action.sections) || action.sections.length === 0) {
+				throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
+			}
+		},
+	},
+	catalog_message: { bodyRequired: true, headerTypes: [], action: (action) => requireActionName(action, 'catalog_message') },
 };
 
 // ---- envelope ---------------------------------------------------------------------------------------------
@@ -408,4 +421,4 @@ function validateReadReceipt(input) {
 	return { messageId, typing: body.typing_indicator !== undefined };
 }
 
-module.exports = { validateOutboundMessage, validateReadReceipt, isObject, ownEntry, MEDIA_TYPES };
+module.exports = { validateOutboundMessage, validateReadReceipt, isObject, ownEntry, parseHttpUrl, MEDIA_TYPES };
