@@ -69,7 +69,10 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	});
 
 	test('a delivery with a wrong secret gets 401 and starts nothing', async () => {
-		const result = await trigger.deliver({ headers: { [VERIFICATION_HEADER]: `${secret.slice(0, -1)}0` }, body: batchedDelivery('WRONG') });
+		// Same length, last character changed to one it cannot already be.
+		const wrong = `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`;
+		expect(wrong).not.toBe(secret);
+		const result = await trigger.deliver({ headers: { [VERIFICATION_HEADER]: wrong }, body: batchedDelivery('WRONG') });
 		expect(result.status).toBe(401);
 		expect(result.outputs).toBeUndefined();
 	});
