@@ -3,6 +3,7 @@
  * each checked against WhatsApp's limits before anything is sent.
  */
 import { isJsonObject } from '../json';
+import type { JsonRecord } from '../json';
 import {
 	checkCount,
 	checkLength,
@@ -17,8 +18,6 @@ import {
 } from '../validation';
 import { buildMediaHeader } from './template';
 import type { MediaKind, MediaSource } from './template';
-
-type Json = Record<string, unknown>;
 
 export type InteractiveHeaderInput = { type: 'text'; text: string } | ({ type: MediaKind } & MediaSource);
 
@@ -78,7 +77,7 @@ const HEADER_TYPES: Record<InteractiveType, Array<InteractiveHeaderInput['type']
 	location_request_message: [],
 };
 
-function header(type: InteractiveType, input: InteractiveHeaderInput): Json {
+function header(type: InteractiveType, input: InteractiveHeaderInput): JsonRecord {
 	const allowed = HEADER_TYPES[type];
 	if (!allowed.includes(input.type)) {
 		throw new PayloadError(
@@ -110,7 +109,7 @@ function uniqueIds<T extends { id?: string; title: string }>(items: T[], field: 
 	return ids;
 }
 
-function replyButtons(buttons: ReplyButtonInput[]): Json {
+function replyButtons(buttons: ReplyButtonInput[]): JsonRecord {
 	checkCount(buttons, LIMITS.replyButtons, 'buttons', 'Reply buttons');
 	const titles = buttons.map((button, at) =>
 		requireLength(button.title, LIMITS.buttonTitle, 'buttons', `Button ${at + 1} title`),
@@ -119,13 +118,13 @@ function replyButtons(buttons: ReplyButtonInput[]): Json {
 	return { buttons: titles.map((title, at) => ({ type: 'reply', reply: { id: ids[at], title } })) };
 }
 
-function listRow(row: ListRowInput, label: string): Json {
-	const built: Json = { title: requireLength(row.title, LIMITS.listRowTitle, 'sections', `${label} title`) };
+function listRow(row: ListRowInput, label: string): JsonRecord {
+	const built: JsonRecord = { title: requireLength(row.title, LIMITS.listRowTitle, 'sections', `${label} title`) };
 	const description = optionalLength(row.description?.trim(), LIMITS.listRowDescription, 'sections', `${label} description`);
 	return description ? { ...built, description } : built;
 }
 
-function listSection(section: ListSectionInput, at: number, count: number): { title?: string; rows: Json[] } {
+function listSection(section: ListSectionInput, at: number, count: number): { title?: string; rows: JsonRecord[] } {
 	const title = section.title?.trim();
 	if (!title && count > 1) {
 		throw new PayloadError(`Section ${at + 1} has no title`, 'sections', 'Give every section a title when the list has more than one section.');
@@ -136,7 +135,7 @@ function listSection(section: ListSectionInput, at: number, count: number): { ti
 	return { title: checkLength(title, LIMITS.listSectionTitle, 'sections', `Section ${at + 1} title`), rows };
 }
 
-function listAction(buttonLabel: string, sections: ListSectionInput[]): Json {
+function listAction(buttonLabel: string, sections: ListSectionInput[]): JsonRecord {
 	const button = requireLength(buttonLabel, LIMITS.listButtonLabel, 'listButtonLabel', 'Menu Button Label');
 	checkCount(sections, LIMITS.listSections, 'sections', 'Sections');
 	const allRows = sections.flatMap((section) => section.rows ?? []);
@@ -148,7 +147,7 @@ function listAction(buttonLabel: string, sections: ListSectionInput[]): Json {
 	return { button, sections: withIds };
 }
 
-function ctaUrlAction(displayText: string, url: string): Json {
+function ctaUrlAction(displayText: string, url: string): JsonRecord {
 	return {
 		name: 'cta_url',
 		parameters: {
@@ -158,7 +157,7 @@ function ctaUrlAction(displayText: string, url: string): Json {
 	};
 }
 
-function flowData(data: unknown): Json | undefined {
+function flowData(data: unknown): JsonRecord | undefined {
 	if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) return undefined;
 	const example = '{"product_id": "42"}';
 	const parsed = typeof data === 'string' ? parseJsonField(data, 'flowData', 'Screen Data', example) : data;
@@ -168,7 +167,7 @@ function flowData(data: unknown): Json | undefined {
 	return Object.keys(parsed).length > 0 ? parsed : undefined;
 }
 
-function flowTarget(flow: FlowInput): Json {
+function flowTarget(flow: FlowInput): JsonRecord {
 	const flowId = flow.flowId?.trim();
 	const flowName = flow.flowName?.trim();
 	if (flowId && flowName) {
@@ -187,9 +186,9 @@ function flowCta(value: string): string {
 	return cta;
 }
 
-function flowAction(flow: FlowInput): Json {
+function flowAction(flow: FlowInput): JsonRecord {
 	const action = flow.action ?? 'navigate';
-	const parameters: Json = {
+	const parameters: JsonRecord = {
 		flow_message_version: '3',
 		flow_token: flow.token?.trim() || 'unused',
 		...flowTarget(flow),
@@ -205,7 +204,7 @@ function flowAction(flow: FlowInput): Json {
 	return { name: 'flow', parameters };
 }
 
-function action(input: Exclude<InteractiveInput, { type: 'location_request_message' }>): Json {
+function action(input: Exclude<InteractiveInput, { type: 'location_request_message' }>): JsonRecord {
 	switch (input.type) {
 		case 'button':
 			return replyButtons(input.buttons);
@@ -219,12 +218,12 @@ function action(input: Exclude<InteractiveInput, { type: 'location_request_messa
 }
 
 /** The `interactive` object of a message. */
-export function buildInteractiveMessage(input: InteractiveInput): Json {
+export function buildInteractiveMessage(input: InteractiveInput): JsonRecord {
 	const body = { text: requireLength(input.body, LIMITS.interactiveBody, 'bodyText', 'Body Text') };
 	if (input.type === 'location_request_message') {
 		return { type: input.type, body, action: { name: 'send_location' } };
 	}
-	const message: Json = { type: input.type };
+	const message: JsonRecord = { type: input.type };
 	if (input.header) message.header = header(input.type, input.header);
 	message.body = body;
 	const footer = optionalLength(input.footer?.trim(), LIMITS.interactiveFooter, 'footerText', 'Footer Text');

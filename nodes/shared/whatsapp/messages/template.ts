@@ -4,6 +4,7 @@
  */
 import { requireMediaId } from '../ids';
 import { isJsonObject } from '../json';
+import type { JsonRecord } from '../json';
 import {
 	checkLength,
 	findDuplicate,
@@ -14,8 +15,6 @@ import {
 	requireHttpUrl,
 	requireText,
 } from '../validation';
-
-type Json = Record<string, unknown>;
 
 export type MediaKind = 'image' | 'video' | 'document';
 
@@ -56,13 +55,13 @@ export interface TemplateFields {
 export interface TemplateInput {
 	name: string;
 	languageCode: string;
-	components?: Json[];
+	components?: JsonRecord[];
 }
 
 export interface TemplateMessage {
 	name: string;
 	language: { code: string };
-	components?: Json[];
+	components?: JsonRecord[];
 }
 
 const TEMPLATE_VALUE_SEPARATOR = '|';
@@ -116,7 +115,7 @@ export function buildTemplateMessage(input: TemplateInput): TemplateMessage {
 }
 
 /** The `{ type, <type>: { link | id } }` object of a media header, shared by templates and interactive messages. */
-export function buildMediaHeader(type: MediaKind, source: MediaSource): Json {
+export function buildMediaHeader(type: MediaKind, source: MediaSource): JsonRecord {
 	const link = source.link?.trim();
 	const id = source.id?.trim();
 	if (link && id) {
@@ -133,7 +132,7 @@ export function buildMediaHeader(type: MediaKind, source: MediaSource): Json {
 			'Give a public https:// link to the file, or the media ID of an uploaded file.',
 		);
 	}
-	const media: Json = link
+	const media: JsonRecord = link
 		? { link: requireHttpUrl(link, 'headerMediaLink', `Header ${type} link`) }
 		: { id: requireMediaId(id, 'headerMediaId') };
 	const filename = type === 'document' ? optionalLength(source.filename?.trim(), LIMITS.filename, 'headerFilename', 'File Name') : undefined;
@@ -141,12 +140,12 @@ export function buildMediaHeader(type: MediaKind, source: MediaSource): Json {
 	return { type, [type]: media };
 }
 
-function named(parameter: Json, parameterName: string | undefined): Json {
+function named(parameter: JsonRecord, parameterName: string | undefined): JsonRecord {
 	const name = parameterName?.trim();
 	return name ? { ...parameter, parameter_name: name } : parameter;
 }
 
-function headerComponent(header: TemplateHeaderInput): Json {
+function headerComponent(header: TemplateHeaderInput): JsonRecord {
 	const parameter =
 		header.type === 'text'
 			? named({ type: 'text', text: requireText(header.text, 'headerText', 'Header Text') }, header.parameterName)
@@ -169,7 +168,7 @@ export function toAmount1000(amount: unknown, field: string, label: string): num
 	return value;
 }
 
-function bodyParameter(parameter: BodyParameterInput, n: number): Json {
+function bodyParameter(parameter: BodyParameterInput, n: number): JsonRecord {
 	const label = `Body parameter ${n}`;
 	if (parameter.type === 'text') {
 		return named({ type: 'text', text: requireText(parameter.text, 'bodyParameters', `${label} text`) }, parameter.parameterName);
@@ -195,7 +194,7 @@ function bodyParameter(parameter: BodyParameterInput, n: number): Json {
 }
 
 /** Named ({{first_name}}) and numbered ({{1}}) placeholders cannot be mixed in one template body. */
-function checkNaming(parameters: Json[], field: string): void {
+function checkNaming(parameters: JsonRecord[], field: string): void {
 	const names = parameters.map((parameter) => parameter.parameter_name);
 	const namedCount = names.filter((name) => name !== undefined).length;
 	if (namedCount > 0 && namedCount < parameters.length) {
@@ -216,7 +215,7 @@ function checkNaming(parameters: Json[], field: string): void {
 	}
 }
 
-function bodyComponent(parameters: BodyParameterInput[]): Json {
+function bodyComponent(parameters: BodyParameterInput[]): JsonRecord {
 	const built = parameters.map((parameter, at) => bodyParameter(parameter, at + 1));
 	checkNaming(built, 'bodyParameters');
 	return { type: 'body', parameters: built };
@@ -234,7 +233,7 @@ function buttonIndex(value: unknown, n: number): string {
 	return text;
 }
 
-function buttonParameter(button: ButtonParameterInput, n: number): Json {
+function buttonParameter(button: ButtonParameterInput, n: number): JsonRecord {
 	const label = `Button ${n}`;
 	if (button.subType === 'quick_reply') {
 		return { type: 'payload', payload: requireText(button.payload, 'buttonParameters', `${label} payload`) };
@@ -251,7 +250,7 @@ function buttonParameter(button: ButtonParameterInput, n: number): Json {
 	return { type: 'coupon_code', coupon_code: code };
 }
 
-function buttonComponents(buttons: ButtonParameterInput[]): Json[] {
+function buttonComponents(buttons: ButtonParameterInput[]): JsonRecord[] {
 	const indexes = buttons.map((button, at) => buttonIndex(button.index, at + 1));
 	const duplicate = findDuplicate(indexes);
 	if (duplicate) {
@@ -271,8 +270,8 @@ function buttonComponents(buttons: ButtonParameterInput[]): Json[] {
 }
 
 /** The `components` of a template message, from plain fields; empty parts are left out. */
-export function buildTemplateComponents(fields: TemplateFields): Json[] {
-	const components: Json[] = [];
+export function buildTemplateComponents(fields: TemplateFields): JsonRecord[] {
+	const components: JsonRecord[] = [];
 	if (fields.header) components.push(headerComponent(fields.header));
 	if (fields.bodyParameters?.length) components.push(bodyComponent(fields.bodyParameters));
 	if (fields.buttons?.length) components.push(...buttonComponents(fields.buttons));
@@ -282,7 +281,7 @@ export function buildTemplateComponents(fields: TemplateFields): Json[] {
 const JSON_FIELD = 'componentsJson';
 const JSON_EXAMPLE = '[{"type":"body","parameters":[{"type":"text","text":"Jane"}]}]';
 
-function checkOnce(components: Json[], type: string): void {
+function checkOnce(components: JsonRecord[], type: string): void {
 	const count = components.filter((component) => String(component.type).toLowerCase() === type).length;
 	if (count > 1) {
 		throw new PayloadError(
@@ -294,7 +293,7 @@ function checkOnce(components: Json[], type: string): void {
 }
 
 /** The components a person pasted (JSON text, or an array from an expression), checked for shape. */
-export function parseTemplateComponents(value: unknown): Json[] {
+export function parseTemplateComponents(value: unknown): JsonRecord[] {
 	const parsed = typeof value === 'string' ? (value.trim() === '' ? [] : parseJsonField(value, JSON_FIELD, 'Components (JSON)', JSON_EXAMPLE)) : (value ?? []);
 	if (!Array.isArray(parsed)) {
 		throw new PayloadError(
@@ -312,7 +311,7 @@ export function parseTemplateComponents(value: unknown): Json[] {
 			);
 		}
 	});
-	const components = parsed as Json[];
+	const components = parsed as JsonRecord[];
 	checkOnce(components, 'header');
 	checkOnce(components, 'body');
 	for (const component of components) {
