@@ -111,7 +111,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const data = staticData.call(this);
-	const url = (data.registeredUrl as string | undefined) ?? (this.getNodeWebhookUrl('default') as string);
+	const url = data.registeredUrl ?? (this.getNodeWebhookUrl('default') as string);
 	const current = await readConfig.call(this);
 	if (isOurs(current, url, data.webhookSecret)) {
 		const previous = data.previousWebhook;

@@ -1,5 +1,5 @@
 /** The webhook parser of the 360dialog Trigger: plain functions over the JSON WhatsApp posts. */
-export { parseWebhook, isWhatsAppEnvelope } from './parseWebhook';
+export { parseWebhook } from './parseWebhook';
 export { RecentIds, messageKey, statusKey } from './recentIds';
 export type {
 	BusinessNumber,

@@ -112,12 +112,3 @@ export function parseWebhook(body: unknown, options: ParseOptions = {}): ParsedW
 	}
 	return reader.result;
 }
-
-/** Whether the body looks like WhatsApp webhook data at all (an envelope, or a bare change value). */
-export function isWhatsAppEnvelope(body: unknown): boolean {
-	try {
-		return findRoot(decodeBody(body)) !== undefined;
-	} catch {
-		return false;
-	}
-}

@@ -1,4 +1,4 @@
-import { isWhatsAppEnvelope, parseWebhook } from '../../../../nodes/shared/whatsapp/webhook';
+import { parseWebhook } from '../../../../nodes/shared/whatsapp/webhook';
 import { firstValue, junkBodies, webhookFixture, webhookFixtureNames } from '../../../fixtures/webhooks';
 
 const ONE_MESSAGE = { messages: 1, statuses: 0, errors: 0, ignored: 0 };
@@ -222,22 +222,5 @@ describe('parseWebhook', () => {
 			},
 		});
 		expect(counts(body)).toEqual({ messages: 2, statuses: 1, errors: 0, ignored: 1 });
-	});
-});
-
-describe('isWhatsAppEnvelope', () => {
-	it('recognises the envelope, as data or as text', () => {
-		expect(isWhatsAppEnvelope(webhookFixture('status-read'))).toBe(true);
-		expect(isWhatsAppEnvelope(JSON.stringify(webhookFixture('message-text')))).toBe(true);
-	});
-
-	it("turns down other platforms' envelopes and junk", () => {
-		expect(junkBodies().filter(({ body }) => isWhatsAppEnvelope(body)).map(({ name }) => name)).toEqual([
-			'a JSON string of junk',
-			'entries without changes',
-			'changes without values',
-			'lists of the wrong things',
-			'deeply nested arrays',
-		]);
 	});
 });
