@@ -102,11 +102,15 @@ export function requireHttpUrl(value: unknown, field: string, label: string): st
 	return url;
 }
 
-/** JSON a person typed into a field; `example` shows the expected shape in the fix. */
-export function parseJsonField(text: string, field: string, label: string, example: string): unknown {
+/**
+ * JSON a person typed into a field, parsed; a value an expression already gave as data (an object, an
+ * array) passes through. `example` shows the expected shape in the fix.
+ */
+export function parseJsonField(value: unknown, field: string, label: string, example: string): unknown {
+	if (typeof value !== 'string') return value;
 	let reason = '';
 	try {
-		return JSON.parse(text);
+		return JSON.parse(value);
 	} catch (error) {
 		reason = (error as Error).message;
 	}

@@ -97,7 +97,7 @@ const JSON_EXAMPLE =
  * counts as a list of one. Checked: every card has `name.formatted_name`, and a birthday is a YYYY-MM-DD date.
  */
 export function parseContactsJson(value: unknown): ContactObject[] {
-	const parsed = typeof value === 'string' ? parseJsonField(value, 'contactsJson', 'Contacts JSON', JSON_EXAMPLE) : value;
+	const parsed = parseJsonField(value, 'contactsJson', 'Contacts JSON', JSON_EXAMPLE);
 	const list = isJsonObject(parsed) ? [parsed] : parsed;
 	if (!Array.isArray(list)) {
 		throw new PayloadError('The contacts JSON is not a list of contact objects', 'contactsJson', `Give a JSON array such as ${JSON_EXAMPLE}.`);

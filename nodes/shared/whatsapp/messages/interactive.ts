@@ -160,7 +160,7 @@ function ctaUrlAction(displayText: string, url: string): JsonRecord {
 function flowData(data: unknown): JsonRecord | undefined {
 	if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) return undefined;
 	const example = '{"product_id": "42"}';
-	const parsed = typeof data === 'string' ? parseJsonField(data, 'flowData', 'Screen Data', example) : data;
+	const parsed = parseJsonField(data, 'flowData', 'Screen Data', example);
 	if (!isJsonObject(parsed)) {
 		throw new PayloadError('Screen Data must be a JSON object', 'flowData', `Wrap the data in { }, e.g. ${example}.`);
 	}

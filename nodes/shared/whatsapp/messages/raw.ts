@@ -11,7 +11,7 @@ const FIELD = 'messageJson';
 const EXAMPLE = '{"type": "text", "text": {"body": "Hello"}}';
 
 function asObject(value: unknown): Record<string, unknown> {
-	const parsed = typeof value === 'string' ? parseJsonField(value, FIELD, 'Message JSON', EXAMPLE) : value;
+	const parsed = parseJsonField(value, FIELD, 'Message JSON', EXAMPLE);
 	if (!isJsonObject(parsed)) {
 		throw new PayloadError('The message JSON is not a JSON object', FIELD, `Give one object such as ${EXAMPLE}.`);
 	}

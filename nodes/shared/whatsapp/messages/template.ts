@@ -294,7 +294,8 @@ function checkOnce(components: JsonRecord[], type: string): void {
 
 /** The components a person pasted (JSON text, or an array from an expression), checked for shape. */
 export function parseTemplateComponents(value: unknown): JsonRecord[] {
-	const parsed = typeof value === 'string' ? (value.trim() === '' ? [] : parseJsonField(value, JSON_FIELD, 'Components (JSON)', JSON_EXAMPLE)) : (value ?? []);
+	const blank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	const parsed = blank ? [] : parseJsonField(value, JSON_FIELD, 'Components (JSON)', JSON_EXAMPLE);
 	if (!Array.isArray(parsed)) {
 		throw new PayloadError(
 			'Components (JSON) must be an array of components',
