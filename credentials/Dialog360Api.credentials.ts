@@ -11,7 +11,10 @@ export class Dialog360Api implements ICredentialType {
 
 	displayName = '360dialog API';
 
-	icon: Icon = { light: 'file:../nodes/Dialog360/360dialog.svg', dark: 'file:../nodes/Dialog360/360dialog.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Dialog360/360dialog.svg',
+		dark: 'file:../nodes/Dialog360/360dialog.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.360dialog.com/docs/waba-messaging/api-keys';
 
@@ -57,14 +60,16 @@ export class Dialog360Api implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'The API key was rejected by 360dialog. Paste the key of this number from the 360dialog Hub, and check that sandbox keys use the sandbox base URL.',
+					message:
+						'The API key was rejected by 360dialog. Paste the key of this number from the 360dialog Hub, and check that sandbox keys use the sandbox base URL.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: '360dialog refused this API key for the webhook settings endpoint. Check the number\'s status in the 360dialog Hub.',
+					message:
+						"360dialog refused this API key for the webhook settings endpoint. Check the number's status in the 360dialog Hub.",
 				},
 			},
 		],

@@ -18,8 +18,12 @@ async function main() {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 
 	const apiKey = process.env.D360_API_KEY;
-	const realBaseUrl = apiKey ? (process.env.D360_BASE_URL ?? 'https://waba-v2.360dialog.io') : undefined;
-	console.log(apiKey ? `Using 360dialog at ${realBaseUrl}.` : 'Starting the 360dialog emulator and n8n...');
+	const realBaseUrl = apiKey
+		? (process.env.D360_BASE_URL ?? 'https://waba-v2.360dialog.io')
+		: undefined;
+	console.log(
+		apiKey ? `Using 360dialog at ${realBaseUrl}.` : 'Starting the 360dialog emulator and n8n...',
+	);
 
 	// Ctrl-C stops n8n gracefully here, also while it is starting (then the exit handler of startN8n takes it down).
 	/** @type {Awaited<ReturnType<typeof startStack>> | undefined} */
@@ -70,7 +74,10 @@ async function main() {
 			`  curl -s -X POST ${stack.n8n.url}/webhook/send-whatsapp -H 'content-type: application/json' -d '{"to":"+4915112345678","text":"Hello from n8n"}'`,
 		);
 	} else {
-		lines.push('', 'Activate a trigger workflow once n8n is reachable on a public https URL (set WEBHOOK_URL).');
+		lines.push(
+			'',
+			'Activate a trigger workflow once n8n is reachable on a public https URL (set WEBHOOK_URL).',
+		);
 	}
 	lines.push('', 'Press Ctrl-C to stop.');
 	console.log(lines.join('\n'));

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as media from './actions/media';
@@ -12,7 +17,9 @@ export class Dialog360 implements INodeType {
 		name: 'dialog360',
 		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// A saved workflow keeps the version it was built with; README "Node versions" lists what each one changed.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Send WhatsApp messages, templates, media and typing indicators through 360dialog',
 		defaults: { name: '360dialog' },

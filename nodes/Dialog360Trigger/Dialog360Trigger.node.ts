@@ -19,7 +19,8 @@ export class Dialog360Trigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Messages and statuses',
-		description: 'Starts the workflow when a WhatsApp message or a delivery status arrives through 360dialog',
+		description:
+			'Starts the workflow when a WhatsApp message or a delivery status arrives through 360dialog',
 		defaults: { name: '360dialog Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
@@ -39,7 +40,7 @@ export class Dialog360Trigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'360dialog keeps one webhook URL per WhatsApp number. Activating this workflow registers its URL for the credential\'s number, and deactivating it puts back the one that was there before.',
+					"360dialog keeps one webhook URL per WhatsApp number. Activating this workflow registers its URL for the credential's number, and deactivating it puts back the one that was there before.",
 				name: 'oneWebhookNotice',
 				type: 'notice',
 				default: '',
@@ -81,7 +82,7 @@ export class Dialog360Trigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to take over the number\'s webhook when another URL is registered. The previous URL is kept and put back when this workflow is deactivated. Off: activation fails and names the URL in use.',
+							"Whether to take over the number's webhook when another URL is registered. The previous URL is kept and put back when this workflow is deactivated. Off: activation fails and names the URL in use.",
 					},
 					{
 						displayName: 'Verify Webhook Secret',

@@ -20,7 +20,11 @@ export const MESSAGE_TYPE_OPTIONS: INodePropertyOptions[] = [
 export const STATUS_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Deleted', value: 'deleted' },
 	{ name: 'Delivered', value: 'delivered' },
-	{ name: 'Failed', value: 'failed', description: 'Includes errors such as 131047 (24-hour window closed)' },
+	{
+		name: 'Failed',
+		value: 'failed',
+		description: 'Includes errors such as 131047 (24-hour window closed)',
+	},
 	{ name: 'Played', value: 'played', description: 'A voice message was played' },
 	{ name: 'Read', value: 'read' },
 	{ name: 'Sent', value: 'sent' },

@@ -4,7 +4,12 @@
  * 360dialog counts a delivery as failed when the answer is slow, and then sends it again.
  */
 import { createHash, timingSafeEqual } from 'crypto';
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { messageKey, parseWebhook, RecentIds, statusKey } from '../shared/whatsapp/webhook';
 import { VERIFICATION_HEADER } from './webhookLifecycle';
@@ -36,7 +41,10 @@ function reject(this: IWebhookFunctions, status: number, message: string): IWebh
 const RECEIVED = { received: true };
 
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const options = this.getNodeParameter('options', {}) as { verifySecret?: boolean; includeRaw?: boolean };
+	const options = this.getNodeParameter('options', {}) as {
+		verifySecret?: boolean;
+		includeRaw?: boolean;
+	};
 	if (options.verifySecret !== false) {
 		const data = this.getWorkflowStaticData('node') as TriggerStaticData;
 		const given = this.getHeaderData()[VERIFICATION_HEADER.toLowerCase()];

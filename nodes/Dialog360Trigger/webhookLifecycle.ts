@@ -33,19 +33,34 @@ function staticData(this: IHookFunctions): TriggerStaticData {
 	return this.getWorkflowStaticData('node') as TriggerStaticData;
 }
 
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+function headerValue(
+	headers: Record<string, string> | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+	const key = Object.keys(headers).find(
+		(candidate) => candidate.toLowerCase() === name.toLowerCase(),
+	);
 	return key === undefined ? undefined : headers[key];
 }
 
 async function readConfig(this: IHookFunctions): Promise<WebhookConfig> {
-	const { body } = await dialog360Request.call(this, { method: 'GET', path: CONFIG_PATH, retry: CONFIG_RETRY });
+	const { body } = await dialog360Request.call(this, {
+		method: 'GET',
+		path: CONFIG_PATH,
+		retry: CONFIG_RETRY,
+	});
 	const config = (body ?? {}) as WebhookConfig;
-	return { url: typeof config.url === 'string' && config.url !== '' ? config.url : undefined, headers: config.headers };
+	return {
+		url: typeof config.url === 'string' && config.url !== '' ? config.url : undefined,
+		headers: config.headers,
+	};
 }
 
-async function writeConfig(this: IHookFunctions, config: { url: string; headers?: Record<string, string> }) {
+async function writeConfig(
+	this: IHookFunctions,
+	config: { url: string; headers?: Record<string, string> },
+) {
 	await dialog360Request.call(this, {
 		method: 'POST',
 		path: CONFIG_PATH,
@@ -70,7 +85,10 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (!data.webhookSecret) return false;
 	const config = await readConfig.call(this);
 	const url = this.getNodeWebhookUrl('default') as string;
-	return sameUrl(config.url, url) && headerValue(config.headers, VERIFICATION_HEADER) === data.webhookSecret;
+	return (
+		sameUrl(config.url, url) &&
+		headerValue(config.headers, VERIFICATION_HEADER) === data.webhookSecret
+	);
 }
 
 export async function create(this: IHookFunctions): Promise<boolean> {
@@ -79,9 +97,13 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	if (isCloudBaseUrl(baseUrl)) {
 		const problem = checkWebhookUrl(url);
 		if (problem) {
-			throw new NodeOperationError(this.getNode(), `360dialog cannot deliver to this workflow: ${problem.problem}`, {
-				description: problem.fix,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`360dialog cannot deliver to this workflow: ${problem.problem}`,
+				{
+					description: problem.fix,
+				},
+			);
 		}
 	}
 
@@ -99,7 +121,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 				},
 			);
 		}
-		data.previousWebhook = { url: current.url, ...(current.headers ? { headers: current.headers } : {}) };
+		data.previousWebhook = {
+			url: current.url,
+			...(current.headers ? { headers: current.headers } : {}),
+		};
 	}
 
 	const secret = randomBytes(32).toString('hex');

@@ -31,7 +31,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 20_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	retries: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 20_000,
+};
 export const NO_RETRY: RetryPolicy = { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
 
 export interface Dialog360Request {
@@ -67,7 +71,11 @@ function isConnectionError(error: unknown): boolean {
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		const code = typeof current.code === 'string' ? current.code : '';
-		if (/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ECONNABORTED|EAI_AGAIN|UND_ERR_SOCKET|ERR_SOCKET)/.test(code)) {
+		if (
+			/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ECONNABORTED|EAI_AGAIN|UND_ERR_SOCKET|ERR_SOCKET)/.test(
+				code,
+			)
+		) {
 			return true;
 		}
 		current = current.cause as typeof current;
@@ -77,7 +85,10 @@ function isConnectionError(error: unknown): boolean {
 }
 
 /** Milliseconds the server asked us to wait, from a Retry-After header in seconds or as an HTTP date. */
-export function retryAfterMs(headers: RawResponse['headers'], now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: RawResponse['headers'],
+	now = Date.now(),
+): number | undefined {
 	const raw = headers?.['retry-after'];
 	const value = Array.isArray(raw) ? raw[0] : raw;
 	if (value === undefined || value === '') return undefined;
@@ -174,11 +185,9 @@ export async function dialog360Request<T = IDataObject>(
 	for (let attempt = 0; ; attempt++) {
 		let response: RawResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				{ ...options },
-			)) as RawResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...options,
+			})) as RawResponse;
 		} catch (error) {
 			if (attempt < policy.retries && isConnectionError(error)) {
 				await sleep(backoffDelayMs(attempt, policy));

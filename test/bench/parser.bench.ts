@@ -11,7 +11,9 @@ import { printReport, report, summarize } from './report';
 function envelopeOf(tag: string, messages = 3, statuses = 2) {
 	return envelope({
 		contacts: [contact('Jane', '4915112345678')],
-		messages: Array.from({ length: messages }, (_, i) => inboundText(`wamid.${tag}.${i}`, '4915112345678', `message ${i}`)),
+		messages: Array.from({ length: messages }, (_, i) =>
+			inboundText(`wamid.${tag}.${i}`, '4915112345678', `message ${i}`),
+		),
 		statuses: Array.from({ length: statuses }, (_, i) =>
 			statusEvent(`wamid.${tag}.s${i}`, 'delivered', {
 				conversation: { id: 'c1', origin: { type: 'service' } },
@@ -38,12 +40,17 @@ test('webhook parsing, redelivery memory and the trigger call', async () => {
 		shareOf80msTarget: smallMs / 20_000 / 80,
 	});
 	const largeMs = time(20, () => parseWebhook(large)) / 20;
-	report('parseWebhook, 1,000 messages + 1,000 statuses', { perEnvelopeMs: largeMs, itemsPerMs: 2000 / largeMs });
+	report('parseWebhook, 1,000 messages + 1,000 statuses', {
+		perEnvelopeMs: largeMs,
+		itemsPerMs: 2000 / largeMs,
+	});
 
 	global.gc?.();
 	const heapBefore = process.memoryUsage().heapUsed;
 	const recent = new RecentIds(50_000, 7 * 24 * 3600 * 1000);
-	const insertMs = time(200_000, (i) => recent.seen(`m:100000000000001:wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA${i}`));
+	const insertMs = time(200_000, (i) =>
+		recent.seen(`m:100000000000001:wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA${i}`),
+	);
 	global.gc?.();
 	const heapAfter = process.memoryUsage().heapUsed;
 	report('RecentIds, 200,000 ids into a 50,000 bound', {
@@ -68,7 +75,7 @@ test('webhook parsing, redelivery memory and the trigger call', async () => {
 			expect(result.outputs?.[0]).toHaveLength(3);
 		}
 		const figures = summarize(samples.slice(500));
-		report("trigger webhook() through n8n-core, 3+2 items", {
+		report('trigger webhook() through n8n-core, 3+2 items', {
 			p50Ms: figures.p50,
 			p99Ms: figures.p99,
 			maxMs: figures.max,

@@ -8,14 +8,24 @@ export function percentile(sorted: number[], p: number): number {
 export function summarize(samplesMs: number[]) {
 	const sorted = [...samplesMs].sort((a, b) => a - b);
 	const mean = sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length);
-	return { n: sorted.length, mean, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+	return {
+		n: sorted.length,
+		mean,
+		p50: percentile(sorted, 50),
+		p95: percentile(sorted, 95),
+		p99: percentile(sorted, 99),
+		max: sorted.at(-1) ?? NaN,
+	};
 }
 
 const lines: string[] = [];
 
 export function report(name: string, figures: Record<string, string | number>) {
 	const text = Object.entries(figures)
-		.map(([key, value]) => `${key}=${typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(3)) : value}`)
+		.map(
+			([key, value]) =>
+				`${key}=${typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(3)) : value}`,
+		)
 		.join('  ');
 	lines.push(`${name.padEnd(46)} ${text}`);
 }

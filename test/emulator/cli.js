@@ -31,7 +31,8 @@ const USAGE = `Usage: node test/emulator/cli.js [options]
 /** @param {string} name @param {string | undefined} value */
 function numberArgument(name, value) {
 	const number = Number(value);
-	if (value === undefined || value === '' || !Number.isFinite(number)) throw new Error(`${name} needs a number`);
+	if (value === undefined || value === '' || !Number.isFinite(number))
+		throw new Error(`${name} needs a number`);
 	return number;
 }
 
@@ -53,16 +54,39 @@ function parseArguments(argv) {
 			return argv[index];
 		};
 		switch (flag) {
-			case '--port': options.port = numberArgument(flag, value()); break;
-			case '--key': keys.push(value()); break;
-			case '--latency-ms': options.latencyMs = numberArgument(flag, value()); break;
-			case '--throughput': options.throughputPerSecond = numberArgument(flag, value()); break;
-			case '--failure-ratio': options.failureRatio = numberArgument(flag, value()); break;
-			case '--drop-ratio': options.dropRatio = numberArgument(flag, value()); break;
-			case '--status-gap-ms': options.statusGapMs = numberArgument(flag, value()); break;
-			case '--retry-delays-ms': options.webhookRetryDelaysMs = value().split(',').filter(Boolean).map((delay) => numberArgument(flag, delay)); break;
-			case '--webhook-timeout-ms': options.webhookTimeoutMs = numberArgument(flag, value()); break;
-			case '--webhook': webhookUrl = value(); break;
+			case '--port':
+				options.port = numberArgument(flag, value());
+				break;
+			case '--key':
+				keys.push(value());
+				break;
+			case '--latency-ms':
+				options.latencyMs = numberArgument(flag, value());
+				break;
+			case '--throughput':
+				options.throughputPerSecond = numberArgument(flag, value());
+				break;
+			case '--failure-ratio':
+				options.failureRatio = numberArgument(flag, value());
+				break;
+			case '--drop-ratio':
+				options.dropRatio = numberArgument(flag, value());
+				break;
+			case '--status-gap-ms':
+				options.statusGapMs = numberArgument(flag, value());
+				break;
+			case '--retry-delays-ms':
+				options.webhookRetryDelaysMs = value()
+					.split(',')
+					.filter(Boolean)
+					.map((delay) => numberArgument(flag, delay));
+				break;
+			case '--webhook-timeout-ms':
+				options.webhookTimeoutMs = numberArgument(flag, value());
+				break;
+			case '--webhook':
+				webhookUrl = value();
+				break;
 			case '--webhook-header': {
 				const header = value();
 				const colon = header.indexOf(':');
@@ -70,17 +94,28 @@ function parseArguments(argv) {
 				webhookHeaders[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
 				break;
 			}
-			case '--new-template-status': options.newTemplateStatus = value(); break;
-			case '--enforce-cloud-webhook-rules': options.enforceCloudWebhookRules = true; break;
-			case '--verbose': verbose = true; break;
-			case '--help': case '-h': options.help = true; break;
-			default: throw new Error(`unknown argument: ${flag}`);
+			case '--new-template-status':
+				options.newTemplateStatus = value();
+				break;
+			case '--enforce-cloud-webhook-rules':
+				options.enforceCloudWebhookRules = true;
+				break;
+			case '--verbose':
+				verbose = true;
+				break;
+			case '--help':
+			case '-h':
+				options.help = true;
+				break;
+			default:
+				throw new Error(`unknown argument: ${flag}`);
 		}
 	}
 	const webhook = webhookUrl ? { url: webhookUrl, headers: webhookHeaders } : undefined;
 	if (keys.length > 0) options.numbers = keys.map((apiKey) => ({ apiKey, webhook }));
 	else if (webhook) options.numbers = [{ apiKey: 'emulator-key', webhook }];
-	if (verbose) options.log = (/** @type {string} */ line) => process.stderr.write(`[emulator] ${line}\n`);
+	if (verbose)
+		options.log = (/** @type {string} */ line) => process.stderr.write(`[emulator] ${line}\n`);
 	return options;
 }
 
@@ -100,9 +135,14 @@ async function main(argv = process.argv.slice(2)) {
 	}
 	delete options.help;
 	const emulator = await startEmulator(options);
-	process.stdout.write(`${JSON.stringify({ url: emulator.url, port: emulator.port, pid: process.pid })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ url: emulator.url, port: emulator.port, pid: process.pid })}\n`,
+	);
 	const stop = () => {
-		emulator.close().then(() => process.exit(0), () => process.exit(1));
+		emulator.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
 	};
 	process.once('SIGTERM', stop);
 	process.once('SIGINT', stop);

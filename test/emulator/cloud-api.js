@@ -40,7 +40,13 @@ function decodeSegment(segment) {
 /** The JSON body of a call, or the Meta error for junk. @param {CallContext} call */
 function jsonBody(call) {
 	if (!call.json) throw invalidParameter('The request body is empty; a JSON object is required');
-	if (!call.json.ok) throw metaError(400, 100, '(#100) Invalid JSON in request body', `The request body is not valid JSON: ${call.json.error}`);
+	if (!call.json.ok)
+		throw metaError(
+			400,
+			100,
+			'(#100) Invalid JSON in request body',
+			`The request body is not valid JSON: ${call.json.error}`,
+		);
 	return call.json.value;
 }
 
@@ -60,15 +66,26 @@ function postWebhookConfig(ctx, call) {
 		ctx.store.webhooks.delete(call.number.phoneNumberId);
 		return { body: { url: '' } };
 	}
-	if (!isObject(body) || typeof body.url !== 'string') throw dialogError(400, 'url must be a valid http(s) URL');
+	if (!isObject(body) || typeof body.url !== 'string')
+		throw dialogError(400, 'url must be a valid http(s) URL');
 	const parsed = parseHttpUrl(body.url);
 	if ('problem' in parsed) throw dialogError(400, 'url must be a valid http(s) URL');
-	if (body.headers !== undefined && (!isObject(body.headers) || Object.values(body.headers).some((value) => typeof value !== 'string'))) {
+	if (
+		body.headers !== undefined &&
+		(!isObject(body.headers) ||
+			Object.values(body.headers).some((value) => typeof value !== 'string'))
+	) {
 		throw dialogError(400, 'headers must be an object of string values');
 	}
-	const violation = ctx.options.enforceCloudWebhookRules ? cloudWebhookRuleViolation(parsed.url) : undefined;
+	const violation = ctx.options.enforceCloudWebhookRules
+		? cloudWebhookRuleViolation(parsed.url)
+		: undefined;
 	if (violation) throw dialogError(400, violation);
-	const config = ctx.store.setWebhook(call.number.phoneNumberId, body.url, /** @type {Record<string, string>} */ (body.headers ?? {}));
+	const config = ctx.store.setWebhook(
+		call.number.phoneNumberId,
+		body.url,
+		/** @type {Record<string, string>} */ (body.headers ?? {}),
+	);
 	return { body: config };
 }
 
@@ -84,7 +101,13 @@ function getWebhookConfig(ctx, call) {
 /** POST /messages, within the number's throughput: above it 429 / 130429, before the body is even read. @type {Handler} */
 function postMessages(ctx, call) {
 	if (!ctx.limiter.admit(call.number.phoneNumberId, ctx.options.throughputPerSecond)) {
-		throw metaError(429, 130429, '(#130429) Rate limit hit', 'Cloud API message throughput has been reached.', { headers: { 'retry-after': '1' } });
+		throw metaError(
+			429,
+			130429,
+			'(#130429) Rate limit hit',
+			'Cloud API message throughput has been reached.',
+			{ headers: { 'retry-after': '1' } },
+		);
 	}
 	return { body: handleMessagesPost(ctx, call.number, jsonBody(call)) };
 }
@@ -92,7 +115,12 @@ function postMessages(ctx, call) {
 /** @type {Handler} */
 function postMedia(ctx, call) {
 	const upload = parseUpload(call.form ?? readUpload(call.raw, call.contentType));
-	const item = ctx.media.add(call.number.phoneNumberId, upload.bytes, upload.mimeType, upload.filename);
+	const item = ctx.media.add(
+		call.number.phoneNumberId,
+		upload.bytes,
+		upload.mimeType,
+		upload.filename,
+	);
 	return { body: { id: item.id } };
 }
 
@@ -101,7 +129,8 @@ function downloadMedia(ctx, call) {
 	const item = ctx.media.download(call.number.phoneNumberId, call.url.searchParams);
 	/** @type {Record<string, string>} */
 	const headers = {};
-	if (item.filename) headers['content-disposition'] = `attachment; filename="${item.filename.replace(/"/g, '')}"`;
+	if (item.filename)
+		headers['content-disposition'] = `attachment; filename="${item.filename.replace(/"/g, '')}"`;
 	return { bytes: item.bytes, contentType: item.mimeType, headers };
 }
 
@@ -124,13 +153,29 @@ function healthStatus(_ctx, call) {
 	};
 }
 
-const PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
+const PROFILE_FIELDS = [
+	'about',
+	'address',
+	'description',
+	'email',
+	'profile_picture_url',
+	'websites',
+	'vertical',
+];
 
 /** @param {Context} ctx @param {NumberConfig} number */
 function profileOf(ctx, number) {
 	let profile = ctx.store.profiles.get(number.phoneNumberId);
 	if (!profile) {
-		profile = { about: 'Hello from WhatsApp', address: '', description: '', email: '', profile_picture_url: '', websites: [], vertical: 'OTHER' };
+		profile = {
+			about: 'Hello from WhatsApp',
+			address: '',
+			description: '',
+			email: '',
+			profile_picture_url: '',
+			websites: [],
+			vertical: 'OTHER',
+		};
 		ctx.store.profiles.set(number.phoneNumberId, profile);
 	}
 	return profile;
@@ -139,8 +184,13 @@ function profileOf(ctx, number) {
 /** @type {Handler} */
 function getBusinessProfile(ctx, call) {
 	const profile = profileOf(ctx, call.number);
-	const requested = (call.url.searchParams.get('fields') ?? '').split(',').map((field) => field.trim()).filter(Boolean);
-	const fields = requested.length ? requested.filter((field) => PROFILE_FIELDS.includes(field)) : PROFILE_FIELDS;
+	const requested = (call.url.searchParams.get('fields') ?? '')
+		.split(',')
+		.map((field) => field.trim())
+		.filter(Boolean);
+	const fields = requested.length
+		? requested.filter((field) => PROFILE_FIELDS.includes(field))
+		: PROFILE_FIELDS;
 	const picked = Object.fromEntries(fields.map((field) => [field, profile[field]]));
 	return { body: { data: [{ ...picked, messaging_product: 'whatsapp' }] } };
 }
@@ -149,7 +199,8 @@ function getBusinessProfile(ctx, call) {
 function postBusinessProfile(ctx, call) {
 	const body = jsonBody(call);
 	if (!isObject(body)) throw invalidParameter('The request body must be a JSON object');
-	if (body.messaging_product !== 'whatsapp') throw invalidParameter("Parameter 'messaging_product' must be 'whatsapp'");
+	if (body.messaging_product !== 'whatsapp')
+		throw invalidParameter("Parameter 'messaging_product' must be 'whatsapp'");
 	if (body.about !== undefined && (typeof body.about !== 'string' || body.about.length > 139)) {
 		throw invalidParameter("Parameter 'about' must be a string of at most 139 characters");
 	}
@@ -157,7 +208,8 @@ function postBusinessProfile(ctx, call) {
 		throw invalidParameter("Parameter 'websites' must be an array of at most 2 URLs");
 	}
 	const profile = profileOf(ctx, call.number);
-	for (const field of [...PROFILE_FIELDS, 'profile_picture_handle']) if (body[field] !== undefined) profile[field] = body[field];
+	for (const field of [...PROFILE_FIELDS, 'profile_picture_handle'])
+		if (body[field] !== undefined) profile[field] = body[field];
 	return { body: { success: true } };
 }
 
@@ -165,15 +217,24 @@ function postBusinessProfile(ctx, call) {
 function graphTemplates(ctx, call) {
 	const query = call.url.searchParams;
 	const name = query.get('name');
-	const all = ctx.templates.all(call.number.wabaId).filter((template) => !name || template.name === name);
+	const all = ctx.templates
+		.all(call.number.wabaId)
+		.filter((template) => !name || template.name === name);
 	const limit = Math.max(1, Number(query.get('limit') ?? 100) || 100);
-	const offset = Number(query.get('after') ? Buffer.from(String(query.get('after')), 'base64url').toString() : 0) || 0;
+	const offset =
+		Number(
+			query.get('after') ? Buffer.from(String(query.get('after')), 'base64url').toString() : 0,
+		) || 0;
 	const page = all.slice(offset, offset + limit);
 	/** @type {Record<string, unknown>} */
-	const cursors = { before: Buffer.from(String(offset)).toString('base64url'), after: Buffer.from(String(offset + page.length)).toString('base64url') };
+	const cursors = {
+		before: Buffer.from(String(offset)).toString('base64url'),
+		after: Buffer.from(String(offset + page.length)).toString('base64url'),
+	};
 	/** @type {Record<string, unknown>} */
 	const paging = { cursors };
-	if (offset + page.length < all.length) paging.next = `/message_templates?limit=${limit}&after=${cursors.after}`;
+	if (offset + page.length < all.length)
+		paging.next = `/message_templates?limit=${limit}&after=${cursors.after}`;
 	return { body: { data: structuredClone(page), paging } };
 }
 
@@ -185,11 +246,17 @@ const ROUTES = [
 	['GET', /^\/health_status\/?$/, healthStatus],
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
-	['GET', /^\/v1\/configs\/templates\/?$/, (ctx, call) => ({ body: ctx.templates.list(call.number.wabaId, call.url.searchParams) })],
+	[
+		'GET',
+		/^\/v1\/configs\/templates\/?$/,
+		(ctx, call) => ({ body: ctx.templates.list(call.number.wabaId, call.url.searchParams) }),
+	],
 	[
 		'POST',
 		/^\/v1\/configs\/templates\/?$/,
-		(ctx, call) => ({ body: ctx.templates.create(call.number.wabaId, jsonBody(call), ctx.options.newTemplateStatus) }),
+		(ctx, call) => ({
+			body: ctx.templates.create(call.number.wabaId, jsonBody(call), ctx.options.newTemplateStatus),
+		}),
 	],
 	[
 		'DELETE',
@@ -203,7 +270,11 @@ const ROUTES = [
 	['GET', /^\/message_templates\/?$/, graphTemplates],
 	['GET', /^\/whatsapp_business_profile\/?$/, getBusinessProfile],
 	['POST', /^\/whatsapp_business_profile\/?$/, postBusinessProfile],
-	['GET', /^\/(\d+)\/?$/, (ctx, call) => ({ body: ctx.media.describe(call.number.phoneNumberId, call.match[1]) })],
+	[
+		'GET',
+		/^\/(\d+)\/?$/,
+		(ctx, call) => ({ body: ctx.media.describe(call.number.phoneNumberId, call.match[1]) }),
+	],
 	[
 		'DELETE',
 		/^\/(\d+)\/?$/,
@@ -218,11 +289,23 @@ const ROUTES = [
 function findRoute(method, path) {
 	const byPath = ROUTES.filter(([, pattern]) => pattern.test(path));
 	if (byPath.length === 0) {
-		throw metaError(404, 100, `Unknown path components: ${path}`, `No Cloud API endpoint at ${method} ${path}`, { subcode: 2500 });
+		throw metaError(
+			404,
+			100,
+			`Unknown path components: ${path}`,
+			`No Cloud API endpoint at ${method} ${path}`,
+			{ subcode: 2500 },
+		);
 	}
 	const route = byPath.find(([routeMethod]) => routeMethod === method);
 	if (!route) {
-		throw metaError(400, 100, `Unsupported ${method.toLowerCase()} request.`, `${path} does not support ${method}`, { subcode: 33, type: 'GraphMethodException' });
+		throw metaError(
+			400,
+			100,
+			`Unsupported ${method.toLowerCase()} request.`,
+			`${path} does not support ${method}`,
+			{ subcode: 33, type: 'GraphMethodException' },
+		);
 	}
 	return { handler: route[2], match: /** @type {RegExpExecArray} */ (route[1].exec(path)) };
 }
@@ -237,7 +320,13 @@ function respond(res, record, answer) {
 	record.status = status;
 	if (answer.bytes) {
 		record.response = { bytes: answer.bytes.length, contentType: answer.contentType };
-		sendBytes(res, status, answer.bytes, answer.contentType ?? 'application/octet-stream', answer.headers);
+		sendBytes(
+			res,
+			status,
+			answer.bytes,
+			answer.contentType ?? 'application/octet-stream',
+			answer.headers,
+		);
 		return;
 	}
 	record.response = answer.body;
@@ -246,10 +335,16 @@ function respond(res, record, answer) {
 
 /** @param {unknown} error @returns {Answer} */
 function answerForError(error) {
-	if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
+	if (error instanceof ApiError)
+		return { status: error.status, body: error.body, headers: error.headers };
 	return {
 		status: 500,
-		body: metaError(500, 131000, '(#131000) Something went wrong', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`).body,
+		body: metaError(
+			500,
+			131000,
+			'(#131000) Something went wrong',
+			`Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+		).body,
 	};
 }
 
@@ -290,7 +385,11 @@ async function handleCloudRequest(ctx, req, res, url) {
 		if (tooLarge) {
 			record.body = { tooLarge: true, size };
 			const detail = `The request body (${size} bytes) is larger than the limit of ${limit} bytes`;
-			respond(res, record, answerForError(metaError(413, 100, '(#100) Request entity too large', detail)));
+			respond(
+				res,
+				record,
+				answerForError(metaError(413, 100, '(#100) Request entity too large', detail)),
+			);
 			return;
 		}
 		const json = raw.length > 0 && !isMultipart ? parseJson(raw) : undefined;
@@ -305,7 +404,13 @@ async function handleCloudRequest(ctx, req, res, url) {
 			req.socket.destroy();
 			return;
 		}
-		if (fault === 'fail') throw metaError(500, 131000, '(#131000) Something went wrong', 'Something went wrong. Please try again later.');
+		if (fault === 'fail')
+			throw metaError(
+				500,
+				131000,
+				'(#131000) Something went wrong',
+				'Something went wrong. Please try again later.',
+			);
 
 		const number = ctx.store.numberByApiKey(req.headers['d360-api-key']);
 		if (!number) throw invalidApiKey();
@@ -314,7 +419,8 @@ async function handleCloudRequest(ctx, req, res, url) {
 		const { handler, match } = findRoute(method, url.pathname);
 		respond(res, record, handler(ctx, { number, url, match, raw, json, form, contentType }));
 	} catch (error) {
-		if (!(error instanceof ApiError)) ctx.log(`API call failed: ${error instanceof Error ? error.stack : String(error)}`);
+		if (!(error instanceof ApiError))
+			ctx.log(`API call failed: ${error instanceof Error ? error.stack : String(error)}`);
 		respond(res, record, answerForError(error));
 	}
 	ctx.log(`${method} ${url.pathname}${url.search} → ${record.status ?? 'dropped'}`);

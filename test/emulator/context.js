@@ -18,7 +18,8 @@ function createContext(initialOptions) {
 	const now = () => options.now();
 	/** @param {string} line */
 	const log = (line) => options.log?.(line);
-	const onTimerError = (/** @type {unknown} */ error) => log(`timer callback failed: ${error instanceof Error ? error.stack : String(error)}`);
+	const onTimerError = (/** @type {unknown} */ error) =>
+		log(`timer callback failed: ${error instanceof Error ? error.stack : String(error)}`);
 	/** Background work (status webhooks, retries); cancelled by reset() and close(). */
 	const timers = createTimerRegistry(onTimerError);
 	/** Added latency of API calls in progress; cancelled by close() only. */
@@ -29,7 +30,11 @@ function createContext(initialOptions) {
 	const limiter = createThroughputLimiter(now);
 	const webhooks = createWebhookDispatcher({ store, timers, options: () => options, now, log });
 
-	const seedTemplates = () => templates.reset(options.numbers.map((number) => number.wabaId), options.seedTemplates);
+	const seedTemplates = () =>
+		templates.reset(
+			options.numbers.map((number) => number.wabaId),
+			options.seedTemplates,
+		);
 	seedTemplates();
 
 	return {

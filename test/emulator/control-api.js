@@ -38,7 +38,12 @@ function selectNumber(ctx, selector) {
 
 /** @param {NumberConfig} number */
 function describeNumber(number) {
-	return { apiKey: number.apiKey, phoneNumberId: number.phoneNumberId, displayPhoneNumber: number.displayPhoneNumber, wabaId: number.wabaId };
+	return {
+		apiKey: number.apiKey,
+		phoneNumberId: number.phoneNumberId,
+		displayPhoneNumber: number.displayPhoneNumber,
+		wabaId: number.wabaId,
+	};
 }
 
 /**
@@ -63,9 +68,16 @@ function injectInbound(ctx, input) {
 		storeMedia: (type, given) => ctx.media.addInbound(number.phoneNumberId, type, given),
 	});
 	ctx.store.rememberInboundId(number.phoneNumberId, built.messageId);
-	if (built.opensWindow) ctx.store.setLastInbound(number.phoneNumberId, [built.waId, built.userId], built.atMs);
-	ctx.store.addInbound({ messageId: built.messageId, phoneNumberId: number.phoneNumberId, envelope: built.envelope, at: ctx.now() });
-	if (input.deliver !== false) ctx.webhooks.enqueue(number.phoneNumberId, 'inbound', built.envelope);
+	if (built.opensWindow)
+		ctx.store.setLastInbound(number.phoneNumberId, [built.waId, built.userId], built.atMs);
+	ctx.store.addInbound({
+		messageId: built.messageId,
+		phoneNumberId: number.phoneNumberId,
+		envelope: built.envelope,
+		at: ctx.now(),
+	});
+	if (input.deliver !== false)
+		ctx.webhooks.enqueue(number.phoneNumberId, 'inbound', built.envelope);
 	return { messageId: built.messageId, envelope: built.envelope };
 }
 
@@ -81,9 +93,17 @@ function setContactWindow(ctx, input) {
 	const userId = typeof input.userId === 'string' ? input.userId : undefined;
 	if (!waId && !userId) throw controlError(400, 'waId (or userId) is required');
 	let lastInboundAt = input.lastInboundAt;
-	if (typeof input.lastInboundHoursAgo === 'number') lastInboundAt = ctx.now() - input.lastInboundHoursAgo * 3600_000;
-	if (lastInboundAt === undefined) throw controlError(400, 'lastInboundAt (ms epoch, or null for never) or lastInboundHoursAgo is required');
-	if (lastInboundAt !== null && (typeof lastInboundAt !== 'number' || !Number.isFinite(lastInboundAt))) {
+	if (typeof input.lastInboundHoursAgo === 'number')
+		lastInboundAt = ctx.now() - input.lastInboundHoursAgo * 3600_000;
+	if (lastInboundAt === undefined)
+		throw controlError(
+			400,
+			'lastInboundAt (ms epoch, or null for never) or lastInboundHoursAgo is required',
+		);
+	if (
+		lastInboundAt !== null &&
+		(typeof lastInboundAt !== 'number' || !Number.isFinite(lastInboundAt))
+	) {
 		throw controlError(400, 'lastInboundAt must be a ms epoch number or null');
 	}
 	ctx.store.setLastInbound(number.phoneNumberId, [waId, userId], lastInboundAt);
@@ -108,9 +128,13 @@ function registerWebhook(ctx, input) {
 	} catch {
 		throw controlError(400, 'url must be a valid URL');
 	}
-	if (input.headers !== undefined && !isObject(input.headers)) throw controlError(400, 'headers must be an object');
+	if (input.headers !== undefined && !isObject(input.headers))
+		throw controlError(400, 'headers must be an object');
 	const number = selectNumber(ctx, input);
-	return { phoneNumberId: number.phoneNumberId, ...ctx.store.setWebhook(number.phoneNumberId, input.url, input.headers ?? {}) };
+	return {
+		phoneNumberId: number.phoneNumberId,
+		...ctx.store.setWebhook(number.phoneNumberId, input.url, input.headers ?? {}),
+	};
 }
 
 /**
@@ -119,11 +143,25 @@ function registerWebhook(ctx, input) {
  * @param {Record<string, any>} input
  */
 function pushStatus(ctx, input) {
-	if (!isObject(input) || typeof input.messageId !== 'string') throw controlError(400, 'messageId is required');
-	if (!STATUSES.includes(input.status)) throw controlError(400, `status must be one of ${STATUSES.join(', ')}`);
+	if (!isObject(input) || typeof input.messageId !== 'string')
+		throw controlError(400, 'messageId is required');
+	if (!STATUSES.includes(input.status))
+		throw controlError(400, `status must be one of ${STATUSES.join(', ')}`);
 	const record = ctx.store.findSent(input.messageId);
 	if (!record) throw controlError(404, `no sent message with id ${input.messageId}`);
-	const errors = input.status === 'failed' ? (Array.isArray(input.errors) ? input.errors : [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: 'Message could not be delivered.' } }]) : undefined;
+	const errors =
+		input.status === 'failed'
+			? Array.isArray(input.errors)
+				? input.errors
+				: [
+						{
+							code: 131026,
+							title: 'Message undeliverable',
+							message: 'Message undeliverable',
+							error_data: { details: 'Message could not be delivered.' },
+						},
+					]
+			: undefined;
 	return { status: emitStatus(ctx, record, input.status, errors) };
 }
 
@@ -144,7 +182,10 @@ function updateOptions(ctx, patch) {
 
 /** @param {Context} ctx */
 function describeWebhooks(ctx) {
-	return ctx.store.numbers.map((number) => ({ phoneNumberId: number.phoneNumberId, ...(ctx.store.webhooks.get(number.phoneNumberId) ?? { url: null, headers: {} }) }));
+	return ctx.store.numbers.map((number) => ({
+		phoneNumberId: number.phoneNumberId,
+		...(ctx.store.webhooks.get(number.phoneNumberId) ?? { url: null, headers: {} }),
+	}));
 }
 
 /** @param {Context} ctx */
@@ -166,7 +207,9 @@ function filterRequests(ctx, query) {
 	const phoneNumberId = query.get('phoneNumberId');
 	return ctx.store.requests.filter(
 		(record) =>
-			(!method || record.method === method) && (!path || record.path === path) && (!phoneNumberId || record.phoneNumberId === phoneNumberId),
+			(!method || record.method === method) &&
+			(!path || record.path === path) &&
+			(!phoneNumberId || record.phoneNumberId === phoneNumberId),
 	);
 }
 
@@ -176,7 +219,13 @@ function filterRequests(ctx, query) {
 
 /** @type {Record<string, ControlHandler>} */
 const CONTROL_ROUTES = {
-	'GET /_emulator/health': (ctx) => ({ body: { ok: true, numbers: ctx.store.numbers.map(describeNumber), options: describeRuntimeOptions(ctx.options) } }),
+	'GET /_emulator/health': (ctx) => ({
+		body: {
+			ok: true,
+			numbers: ctx.store.numbers.map(describeNumber),
+			options: describeRuntimeOptions(ctx.options),
+		},
+	}),
 	'GET /_emulator/numbers': (ctx) => ({ body: ctx.store.numbers.map(describeNumber) }),
 	'POST /_emulator/inbound': (ctx, body) => ({ body: injectInbound(ctx, body) }),
 	'GET /_emulator/inbound': (ctx) => ({ body: ctx.store.inbound }),
@@ -214,7 +263,11 @@ async function handleControlRequest(ctx, req, res, url) {
 		}
 		const path = url.pathname.replace(/\/+$/, '');
 		const handler = CONTROL_ROUTES[`${req.method} ${path}`];
-		if (!handler) throw controlError(404, `no control endpoint ${req.method} ${path}; see ${Object.keys(CONTROL_ROUTES).join(', ')}`);
+		if (!handler)
+			throw controlError(
+				404,
+				`no control endpoint ${req.method} ${path}; see ${Object.keys(CONTROL_ROUTES).join(', ')}`,
+			);
 		const answer = handler(ctx, body, url.searchParams);
 		sendJson(res, answer.status ?? 200, answer.body);
 	} catch (error) {
@@ -227,4 +280,11 @@ async function handleControlRequest(ctx, req, res, url) {
 	}
 }
 
-module.exports = { handleControlRequest, injectInbound, setContactWindow, registerWebhook, pushStatus, describeWebhooks };
+module.exports = {
+	handleControlRequest,
+	injectInbound,
+	setContactWindow,
+	registerWebhook,
+	pushStatus,
+	describeWebhooks,
+};

@@ -7,7 +7,10 @@ export interface EnvelopeNumber {
 
 export interface MessagesChange {
 	field: 'messages';
-	value: { messaging_product: 'whatsapp'; metadata: { display_phone_number: string; phone_number_id: string } } & Record<string, unknown>;
+	value: {
+		messaging_product: 'whatsapp';
+		metadata: { display_phone_number: string; phone_number_id: string };
+	} & Record<string, unknown>;
 }
 
 export interface WebhookBody {
@@ -15,7 +18,13 @@ export interface WebhookBody {
 	entry: Array<{ id: string; changes: object[] }>;
 }
 
-export function messagesValue(number: Pick<EnvelopeNumber, 'phoneNumberId' | 'displayPhoneNumber'>, value: Record<string, unknown>): MessagesChange;
-export function webhookBody(number: Pick<EnvelopeNumber, 'wabaId'>, entries: Array<Array<object>>): WebhookBody;
+export function messagesValue(
+	number: Pick<EnvelopeNumber, 'phoneNumberId' | 'displayPhoneNumber'>,
+	value: Record<string, unknown>,
+): MessagesChange;
+export function webhookBody(
+	number: Pick<EnvelopeNumber, 'wabaId'>,
+	entries: Array<Array<object>>,
+): WebhookBody;
 export function messagesChange(number: EnvelopeNumber, value: Record<string, unknown>): WebhookBody;
 export function unixSeconds(ms: number): string;

@@ -15,7 +15,10 @@ function messagesValue(number, value) {
 	return {
 		value: {
 			messaging_product: 'whatsapp',
-			metadata: { display_phone_number: number.displayPhoneNumber, phone_number_id: number.phoneNumberId },
+			metadata: {
+				display_phone_number: number.displayPhoneNumber,
+				phone_number_id: number.phoneNumberId,
+			},
 			...value,
 		},
 		field: 'messages',
@@ -28,7 +31,10 @@ function messagesValue(number, value) {
  * @param {Array<Array<object>>} entries
  */
 function webhookBody(number, entries) {
-	return { object: 'whatsapp_business_account', entry: entries.map((changes) => ({ id: number.wabaId, changes })) };
+	return {
+		object: 'whatsapp_business_account',
+		entry: entries.map((changes) => ({ id: number.wabaId, changes })),
+	};
 }
 
 /**

@@ -23,9 +23,13 @@ class ApiError extends Error {
 
 /** The human part of any of the error shapes. @param {unknown} body */
 function describeErrorBody(body) {
-	const shape = /** @type {{ error?: string | { message?: string, error_data?: { details?: string } }, meta?: { developer_message?: string } }} */ (body);
+	const shape =
+		/** @type {{ error?: string | { message?: string, error_data?: { details?: string } }, meta?: { developer_message?: string } }} */ (
+			body
+		);
 	if (typeof shape?.error === 'string') return shape.error;
-	if (shape?.error) return [shape.error.message, shape.error.error_data?.details].filter(Boolean).join(' - ');
+	if (shape?.error)
+		return [shape.error.message, shape.error.error_data?.details].filter(Boolean).join(' - ');
 	return shape?.meta?.developer_message ?? JSON.stringify(body);
 }
 
@@ -63,7 +67,12 @@ function invalidParameter(details) {
 
 /** 400 / #100 for a required field that is missing. @param {string} field */
 function requiredParameter(field) {
-	return metaError(400, 100, `(#100) The parameter ${field} is required.`, `Parameter '${field}' is required`);
+	return metaError(
+		400,
+		100,
+		`(#100) The parameter ${field} is required.`,
+		`Parameter '${field}' is required`,
+	);
 }
 
 /**
@@ -72,7 +81,9 @@ function requiredParameter(field) {
  * @param {string} developerMessage
  */
 function dialogError(status, developerMessage) {
-	return new ApiError(status, { meta: { success: false, http_code: status, developer_message: developerMessage } });
+	return new ApiError(status, {
+		meta: { success: false, http_code: status, developer_message: developerMessage },
+	});
 }
 
 const invalidApiKey = () => dialogError(401, 'Invalid api_key');

@@ -3,14 +3,29 @@ import type { AddressInfo } from 'node:net';
 
 import type { RecordingServer } from '../helpers/recordingServer';
 import { startEmulator, type Emulator } from './index';
-import { api, changeValue, control, CUSTOMER, sendMessage, startReceiver, startWithReceiver, stopWithReceiver, TEST_NUMBER } from './testkit';
+import {
+	api,
+	changeValue,
+	control,
+	CUSTOMER,
+	sendMessage,
+	startReceiver,
+	startWithReceiver,
+	stopWithReceiver,
+	TEST_NUMBER,
+} from './testkit';
 
 let emu: Emulator;
 let receiver: RecordingServer;
 const clock = Date.UTC(2025, 5, 1, 12);
 
 beforeEach(async () => {
-	({ emu, receiver } = await startWithReceiver({ numbers: [TEST_NUMBER], statusGapMs: 5, webhookRetryDelaysMs: [20, 20], now: () => clock }));
+	({ emu, receiver } = await startWithReceiver({
+		numbers: [TEST_NUMBER],
+		statusGapMs: 5,
+		webhookRetryDelaysMs: [20, 20],
+		now: () => clock,
+	}));
 	emu.setContactWindow({ waId: CUSTOMER, lastInboundAt: clock });
 });
 
@@ -26,7 +41,11 @@ describe('injected faults', () => {
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
 		const limited = answers[2];
 		expect(limited.headers.get('retry-after')).toBe('1');
-		expect(limited.json.error).toMatchObject({ code: 130429, message: '(#130429) Rate limit hit', type: 'OAuthException' });
+		expect(limited.json.error).toMatchObject({
+			code: 130429,
+			message: '(#130429) Rate limit hit',
+			type: 'OAuthException',
+		});
 		expect(emu.sent).toHaveLength(2);
 		expect((await api(emu, 'GET', '/health_status')).status).toBe(200);
 	});
@@ -42,7 +61,11 @@ describe('injected faults', () => {
 	it('follows the injected random source', async () => {
 		await emu.close();
 		const draws = [0.9, 0.1];
-		emu = await startEmulator({ numbers: [TEST_NUMBER], failureRatio: 0.5, random: () => draws.shift() ?? 0.9 });
+		emu = await startEmulator({
+			numbers: [TEST_NUMBER],
+			failureRatio: 0.5,
+			random: () => draws.shift() ?? 0.9,
+		});
 		expect((await api(emu, 'GET', '/health_status')).status).toBe(200);
 		expect((await api(emu, 'GET', '/health_status')).status).toBe(500);
 		expect((await api(emu, 'GET', '/health_status')).status).toBe(200);
@@ -63,7 +86,10 @@ describe('injected faults', () => {
 	});
 
 	it('changes options through the control API, and rejects bad ones', async () => {
-		const changed = await control(emu, 'POST', '/options', { failureRatio: 1, throughputPerSecond: null });
+		const changed = await control(emu, 'POST', '/options', {
+			failureRatio: 1,
+			throughputPerSecond: null,
+		});
 		expect(changed.status).toBe(200);
 		expect(changed.json).toMatchObject({ failureRatio: 1, throughputPerSecond: null });
 		expect((await sendMessage(emu, text)).status).toBe(500);
@@ -82,7 +108,9 @@ describe('webhook delivery', () => {
 	it('retries after a 500 from the receiver and delivers on the second attempt', async () => {
 		receiver.queue({ status: 500, body: {} });
 		const { messageId } = emu.injectInbound({ from: CUSTOMER, text: { body: 'hi' } });
-		const delivered = await emu.waitFor(() => emu.deliveries.find((record) => record.ok && record.kind === 'inbound'));
+		const delivered = await emu.waitFor(() =>
+			emu.deliveries.find((record) => record.ok && record.kind === 'inbound'),
+		);
 		expect(delivered.attempt).toBe(2);
 		const attempts = emu.deliveries.filter((record) => record.eventId === delivered.eventId);
 		expect(attempts.map((record) => [record.attempt, record.statusCode, record.ok])).toEqual([
@@ -90,7 +118,10 @@ describe('webhook delivery', () => {
 			[2, 200, true],
 		]);
 		expect(attempts[0].nextRetryInMs).toBe(20);
-		expect(receiver.requests.map((entry) => changeValue(entry.json).messages[0].id)).toEqual([messageId, messageId]);
+		expect(receiver.requests.map((entry) => changeValue(entry.json).messages[0].id)).toEqual([
+			messageId,
+			messageId,
+		]);
 	});
 
 	it('records failed attempts against a target that is down, then gives up', async () => {
@@ -100,7 +131,11 @@ describe('webhook delivery', () => {
 		emu.injectInbound({ from: CUSTOMER, text: { body: 'hi' } });
 		const last = await emu.waitFor(() => emu.deliveries.find((record) => record.gaveUp));
 		expect(last.attempt).toBe(3);
-		expect(emu.deliveries.every((record) => !record.ok && record.statusCode === null && typeof record.error === 'string')).toBe(true);
+		expect(
+			emu.deliveries.every(
+				(record) => !record.ok && record.statusCode === null && typeof record.error === 'string',
+			),
+		).toBe(true);
 		receiver = await startReceiver();
 	});
 
@@ -117,10 +152,16 @@ describe('webhook delivery', () => {
 		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
 		try {
 			emu.setOptions({ webhookTimeoutMs: 50, webhookRetryDelaysMs: [] });
-			emu.registerWebhook({ url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook` });
+			emu.registerWebhook({
+				url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`,
+			});
 			emu.injectInbound({ from: CUSTOMER, text: { body: 'hi' } });
 			const failed = await emu.waitFor(() => emu.deliveries.find((record) => record.gaveUp));
-			expect(failed).toMatchObject({ ok: false, statusCode: null, error: 'no answer within 50 ms' });
+			expect(failed).toMatchObject({
+				ok: false,
+				statusCode: null,
+				error: 'no answer within 50 ms',
+			});
 		} finally {
 			silent.closeAllConnections();
 			await new Promise((resolve) => silent.close(resolve));
@@ -136,7 +177,9 @@ describe('webhook delivery', () => {
 	});
 
 	it('keeps the order of events for one number', async () => {
-		const ids = [1, 2, 3, 4, 5].map((index) => emu.injectInbound({ from: CUSTOMER, text: { body: `m${index}` } }).messageId);
+		const ids = [1, 2, 3, 4, 5].map(
+			(index) => emu.injectInbound({ from: CUSTOMER, text: { body: `m${index}` } }).messageId,
+		);
 		await emu.waitFor(() => receiver.requests.length === 5);
 		expect(receiver.requests.map((entry) => changeValue(entry.json).messages[0].id)).toEqual(ids);
 	});
@@ -144,10 +187,14 @@ describe('webhook delivery', () => {
 
 describe('robustness', () => {
 	it('answers junk JSON with 400 in Meta shape and stays up', async () => {
-		const junk = await api(emu, 'POST', '/messages', { rawBody: '{"messaging_product": "whatsapp", to:' });
+		const junk = await api(emu, 'POST', '/messages', {
+			rawBody: '{"messaging_product": "whatsapp", to:',
+		});
 		expect(junk.status).toBe(400);
 		expect(junk.json.error).toMatchObject({ code: 100, type: 'OAuthException' });
-		expect(emu.requests.find((entry) => entry.path === '/messages')?.body).toEqual({ unparsed: '{"messaging_product": "whatsapp", to:' });
+		expect(emu.requests.find((entry) => entry.path === '/messages')?.body).toEqual({
+			unparsed: '{"messaging_product": "whatsapp", to:',
+		});
 		expect((await sendMessage(emu, text)).status).toBe(200);
 	});
 
@@ -157,14 +204,19 @@ describe('robustness', () => {
 	});
 
 	it('answers a JSON body over 1 MB with 413', async () => {
-		const answer = await api(emu, 'POST', '/messages', { rawBody: JSON.stringify({ text: { body: 'x'.repeat(1024 * 1024 + 10) } }) });
+		const answer = await api(emu, 'POST', '/messages', {
+			rawBody: JSON.stringify({ text: { body: 'x'.repeat(1024 * 1024 + 10) } }),
+		});
 		expect(answer.status).toBe(413);
 		expect((await sendMessage(emu, text)).status).toBe(200);
 	});
 
 	it('survives a client that disconnects mid-body', async () => {
 		await new Promise<void>((resolve) => {
-			const half = request(`${emu.url}/messages`, { method: 'POST', headers: { 'content-length': '1000', 'content-type': 'application/json' } });
+			const half = request(`${emu.url}/messages`, {
+				method: 'POST',
+				headers: { 'content-length': '1000', 'content-type': 'application/json' },
+			});
 			half.on('error', () => resolve());
 			half.write('{"messaging_product":', () => {
 				half.destroy();
@@ -183,7 +235,11 @@ describe('robustness', () => {
 	});
 
 	it('answers control API junk with a clear 400', async () => {
-		const response = await fetch(`${emu.url}/_emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'nope' });
+		const response = await fetch(`${emu.url}/_emulator/inbound`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: 'nope',
+		});
 		expect(response.status).toBe(400);
 		expect(((await response.json()) as { error: string }).error).toMatch(/JSON/);
 	});

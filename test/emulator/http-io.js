@@ -27,7 +27,9 @@ function readBody(req, limit) {
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve({ buffer: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), size, tooLarge }));
+		req.on('end', () =>
+			resolve({ buffer: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), size, tooLarge }),
+		);
 		req.on('error', reject);
 		// A client that goes away mid-body: 'close' without 'end' (after 'end' the rejection is a no-op).
 		req.on('close', () => reject(new Error('request closed before its body ended')));
@@ -55,7 +57,11 @@ function parseJson(buffer) {
 function sendJson(res, status, body, headers = {}) {
 	if (res.headersSent || res.destroyed) return;
 	const payload = Buffer.from(JSON.stringify(body));
-	res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.length) });
+	res.writeHead(status, {
+		...headers,
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': String(payload.length),
+	});
 	res.end(payload);
 }
 
@@ -68,7 +74,11 @@ function sendJson(res, status, body, headers = {}) {
  */
 function sendBytes(res, status, bytes, contentType, headers = {}) {
 	if (res.headersSent || res.destroyed) return;
-	res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': String(bytes.length) });
+	res.writeHead(status, {
+		...headers,
+		'content-type': contentType,
+		'content-length': String(bytes.length),
+	});
 	res.end(bytes);
 }
 

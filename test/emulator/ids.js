@@ -50,7 +50,10 @@ function createConversationId() {
  */
 function createBusinessScopedUserId(seed) {
 	const hash = crypto.createHash('sha256').update(String(seed)).digest();
-	const digits = BigInt(`0x${hash.subarray(0, 8).toString('hex')}`).toString().padStart(20, '1').slice(0, 20);
+	const digits = BigInt(`0x${hash.subarray(0, 8).toString('hex')}`)
+		.toString()
+		.padStart(20, '1')
+		.slice(0, 20);
 	return `US.${digits}`;
 }
 

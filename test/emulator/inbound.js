@@ -11,7 +11,18 @@ const { isObject, MEDIA_TYPES } = require('./validation');
 /** @typedef {import('./options').NumberConfig} NumberConfig */
 /** @typedef {import('./media').MediaItem} MediaItem */
 
-const INBOUND_TYPES = ['text', ...MEDIA_TYPES, 'location', 'contacts', 'interactive', 'button', 'reaction', 'order', 'system', 'unsupported'];
+const INBOUND_TYPES = [
+	'text',
+	...MEDIA_TYPES,
+	'location',
+	'contacts',
+	'interactive',
+	'button',
+	'reaction',
+	'order',
+	'system',
+	'unsupported',
+];
 const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'];
 
 /**
@@ -41,7 +52,8 @@ function inferType(input) {
 function timestampMs(value, fallback) {
 	if (value === undefined || value === null || value === '') return fallback;
 	const number = Number(value);
-	if (!Number.isFinite(number) || number < 0) throw controlError(400, 'timestamp must be unix seconds (or milliseconds)');
+	if (!Number.isFinite(number) || number < 0)
+		throw controlError(400, 'timestamp must be unix seconds (or milliseconds)');
 	return number > 1e11 ? number : number * 1000;
 }
 
@@ -64,20 +76,28 @@ function requirePayload(input, type) {
 function payloadFor(input, type, storeMedia) {
 	if (type === 'text') {
 		const text = typeof input.text === 'string' ? { body: input.text } : input.text;
-		if (!isObject(text) || typeof text.body !== 'string') throw controlError(400, 'text.body must be a string, e.g. {"text":{"body":"hi"}}');
+		if (!isObject(text) || typeof text.body !== 'string')
+			throw controlError(400, 'text.body must be a string, e.g. {"text":{"body":"hi"}}');
 		return text;
 	}
 	if (MEDIA_TYPES.includes(type)) {
 		const given = input[type] === undefined ? {} : requirePayload(input, type);
 		const item = storeMedia(type);
 		/** @type {Record<string, unknown>} */
-		const media = { ...given, mime_type: item.mimeType, sha256: Buffer.from(item.sha256Hex, 'hex').toString('base64'), id: item.id };
-		if (type === 'document' && media.filename === undefined) media.filename = item.filename ?? 'document.pdf';
+		const media = {
+			...given,
+			mime_type: item.mimeType,
+			sha256: Buffer.from(item.sha256Hex, 'hex').toString('base64'),
+			id: item.id,
+		};
+		if (type === 'document' && media.filename === undefined)
+			media.filename = item.filename ?? 'document.pdf';
 		if (type === 'audio' && media.voice === undefined) media.voice = false;
 		return media;
 	}
 	if (type === 'contacts') {
-		if (!Array.isArray(input.contacts) || input.contacts.length === 0) throw controlError(400, 'contacts must be a non-empty array');
+		if (!Array.isArray(input.contacts) || input.contacts.length === 0)
+			throw controlError(400, 'contacts must be a non-empty array');
 		return input.contacts;
 	}
 	if (type === 'interactive') return interactivePayload(requirePayload(input, type));
@@ -90,14 +110,23 @@ function payloadFor(input, type, storeMedia) {
 	}
 	if (type === 'button') {
 		const button = requirePayload(input, type);
-		return { payload: button.payload ?? button.text ?? '', text: button.text ?? button.payload ?? '' };
+		return {
+			payload: button.payload ?? button.text ?? '',
+			text: button.text ?? button.payload ?? '',
+		};
 	}
 	if (type === 'reaction') {
 		const reaction = requirePayload(input, type);
-		if (typeof reaction.message_id !== 'string') throw controlError(400, 'reaction.message_id must be a string');
+		if (typeof reaction.message_id !== 'string')
+			throw controlError(400, 'reaction.message_id must be a string');
 		return { message_id: reaction.message_id, emoji: reaction.emoji ?? '' };
 	}
-	if (type === 'system') return { type: 'user_changed_number', body: 'User changed their number', ...(input.system ?? {}) };
+	if (type === 'system')
+		return {
+			type: 'user_changed_number',
+			body: 'User changed their number',
+			...(input.system ?? {}),
+		};
 	if (type === 'unsupported') return input.unsupported ?? { type: 'unknown' };
 	return requirePayload(input, type); // order
 }
@@ -105,14 +134,25 @@ function payloadFor(input, type, storeMedia) {
 /** @param {Record<string, any>} interactive */
 function interactivePayload(interactive) {
 	if (!INTERACTIVE_REPLY_TYPES.includes(interactive.type)) {
-		throw controlError(400, `interactive.type must be one of ${INTERACTIVE_REPLY_TYPES.join(', ')}`);
+		throw controlError(
+			400,
+			`interactive.type must be one of ${INTERACTIVE_REPLY_TYPES.join(', ')}`,
+		);
 	}
 	const reply = interactive[interactive.type];
-	if (!isObject(reply)) throw controlError(400, `interactive.${interactive.type} must be an object`);
-	if (interactive.type !== 'nfm_reply') return { type: interactive.type, [interactive.type]: reply };
+	if (!isObject(reply))
+		throw controlError(400, `interactive.${interactive.type} must be an object`);
+	if (interactive.type !== 'nfm_reply')
+		return { type: interactive.type, [interactive.type]: reply };
 	// The platform sends the flow's answers as a JSON string.
-	const responseJson = typeof reply.response_json === 'string' ? reply.response_json : JSON.stringify(reply.response_json ?? {});
-	return { type: 'nfm_reply', nfm_reply: { body: 'Sent', name: 'flow', ...reply, response_json: responseJson } };
+	const responseJson =
+		typeof reply.response_json === 'string'
+			? reply.response_json
+			: JSON.stringify(reply.response_json ?? {});
+	return {
+		type: 'nfm_reply',
+		nfm_reply: { body: 'Sent', name: 'flow', ...reply, response_json: responseJson },
+	};
 }
 
 /**
@@ -130,13 +170,24 @@ function contextFor(context, number) {
  * @param {{ number: NumberConfig, nowMs: number, storeMedia: (type: string, given: InboundInput['media']) => MediaItem }} deps
  */
 function buildInbound(input, deps) {
-	if (!isObject(input)) throw controlError(400, 'the body must be a JSON object, e.g. {"from":"4915112345678","type":"text","text":{"body":"hi"}}');
+	if (!isObject(input))
+		throw controlError(
+			400,
+			'the body must be a JSON object, e.g. {"from":"4915112345678","type":"text","text":{"body":"hi"}}',
+		);
 	const type = inferType(input);
-	if (!INBOUND_TYPES.includes(type)) throw controlError(400, `type must be one of ${INBOUND_TYPES.join(', ')}`);
+	if (!INBOUND_TYPES.includes(type))
+		throw controlError(400, `type must be one of ${INBOUND_TYPES.join(', ')}`);
 	const hidePhone = input.hidePhone === true;
 	const waId = digitsOf(input.from);
-	if (!hidePhone && !waId) throw controlError(400, '"from" (the sender\'s phone number) is required unless "hidePhone" is true');
-	const userId = input.fromUserId ?? (hidePhone ? createBusinessScopedUserId(waId || input.name || 'anonymous') : undefined);
+	if (!hidePhone && !waId)
+		throw controlError(
+			400,
+			'"from" (the sender\'s phone number) is required unless "hidePhone" is true',
+		);
+	const userId =
+		input.fromUserId ??
+		(hidePhone ? createBusinessScopedUserId(waId || input.name || 'anonymous') : undefined);
 	const atMs = timestampMs(input.timestamp, deps.nowMs);
 	const messageId = typeof input.id === 'string' ? input.id : createWamid(waId || userId || '0');
 
@@ -152,16 +203,24 @@ function buildInbound(input, deps) {
 	message[type] = payloadFor(input, type, (mediaType) => deps.storeMedia(mediaType, input.media));
 	if (type === 'unsupported') {
 		message.errors = [
-			{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } },
+			{
+				code: 131051,
+				title: 'Message type unknown',
+				message: 'Message type unknown',
+				error_data: { details: 'Message type is currently not supported.' },
+			},
 		];
 	}
 
 	/** @type {Record<string, unknown>} */
-	const contact = { profile: { name: typeof input.name === 'string' ? input.name : 'WhatsApp User' } };
+	const contact = {
+		profile: { name: typeof input.name === 'string' ? input.name : 'WhatsApp User' },
+	};
 	if (!hidePhone) contact.wa_id = waId;
 	if (userId) contact.user_id = userId;
 	// A system message (e.g. user_changed_number) comes without contacts[].
-	const value = type === 'system' ? { messages: [message] } : { contacts: [contact], messages: [message] };
+	const value =
+		type === 'system' ? { messages: [message] } : { contacts: [contact], messages: [message] };
 
 	return {
 		messageId,

@@ -132,7 +132,13 @@ export interface InboundInput {
 	/** Choose the number (default: the first). */
 	phoneNumberId?: string;
 	apiKey?: string;
-	context?: { message_id?: string; id?: string; from?: string; forwarded?: boolean; frequently_forwarded?: boolean };
+	context?: {
+		message_id?: string;
+		id?: string;
+		from?: string;
+		forwarded?: boolean;
+		frequently_forwarded?: boolean;
+	};
 	referral?: Record<string, unknown>;
 	/** Business-scoped user id. */
 	fromUserId?: string;
@@ -174,9 +180,20 @@ export interface Emulator {
 		lastInboundHoursAgo?: number;
 		phoneNumberId?: string;
 		apiKey?: string;
-	}): { phoneNumberId: string; waId?: string; userId?: string; lastInboundAt: number | null; windowOpen: boolean };
+	}): {
+		phoneNumberId: string;
+		waId?: string;
+		userId?: string;
+		lastInboundAt: number | null;
+		windowOpen: boolean;
+	};
 	/** Same as POST /_emulator/webhook. */
-	registerWebhook(input: { url: string; headers?: Record<string, string>; phoneNumberId?: string; apiKey?: string }): {
+	registerWebhook(input: {
+		url: string;
+		headers?: Record<string, string>;
+		phoneNumberId?: string;
+		apiKey?: string;
+	}): {
 		phoneNumberId: string;
 		url: string;
 		headers: Record<string, string>;
@@ -184,7 +201,11 @@ export interface Emulator {
 	/** Same as GET /_emulator/webhook: each number's registered webhook (url null when none). */
 	webhooks(): Array<{ phoneNumberId: string; url: string | null; headers: Record<string, string> }>;
 	/** Same as POST /_emulator/statuses. */
-	pushStatus(input: { messageId: string; status: 'sent' | 'delivered' | 'read' | 'played' | 'failed' | 'deleted'; errors?: unknown[] }): {
+	pushStatus(input: {
+		messageId: string;
+		status: 'sent' | 'delivered' | 'read' | 'played' | 'failed' | 'deleted';
+		errors?: unknown[];
+	}): {
 		status: any;
 	};
 	/** The templates of a WABA (default: the first number's). */
@@ -192,7 +213,10 @@ export interface Emulator {
 	/** Same as POST /_emulator/reset. */
 	reset(): void;
 	/** Polls until predicate answers something truthy (default timeout 5000 ms). */
-	waitFor<T>(predicate: () => T, options?: { timeoutMs?: number; intervalMs?: number; description?: string }): Promise<NonNullable<T>>;
+	waitFor<T>(
+		predicate: () => T,
+		options?: { timeoutMs?: number; intervalMs?: number; description?: string },
+	): Promise<NonNullable<T>>;
 	/** Stops the server, cancels webhook retries and timers, destroys open connections. */
 	close(): Promise<void>;
 }

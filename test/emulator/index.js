@@ -14,7 +14,14 @@ const http = require('node:http');
 const { normalizeOptions, applyRuntimeOptions, describeRuntimeOptions } = require('./options');
 const { createContext } = require('./context');
 const { handleCloudRequest } = require('./cloud-api');
-const { handleControlRequest, injectInbound, setContactWindow, registerWebhook, pushStatus, describeWebhooks } = require('./control-api');
+const {
+	handleControlRequest,
+	injectInbound,
+	setContactWindow,
+	registerWebhook,
+	pushStatus,
+	describeWebhooks,
+} = require('./control-api');
 const { sendJson } = require('./http-io');
 
 const HOST = '127.0.0.1';
@@ -76,7 +83,11 @@ function waitFor(predicate, options, waiters) {
 				waiters.delete(stop);
 				resolve(/** @type {NonNullable<T>} */ (value));
 			} else if (Date.now() >= deadline) {
-				stop(new Error(`waitFor timed out after ${timeoutMs} ms${options.description ? `: ${options.description}` : ''}`));
+				stop(
+					new Error(
+						`waitFor timed out after ${timeoutMs} ms${options.description ? `: ${options.description}` : ''}`,
+					),
+				);
 			} else {
 				timer = setTimeout(check, intervalMs);
 			}
@@ -94,7 +105,10 @@ async function startEmulator(userOptions = {}) {
 	const ctx = createContext(normalizeOptions(userOptions));
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', `http://${HOST}`);
-		const handle = url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/') ? handleControlRequest : handleCloudRequest;
+		const handle =
+			url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')
+				? handleControlRequest
+				: handleCloudRequest;
 		handle(ctx, req, res, url).catch((error) => {
 			ctx.log(`request failed: ${error instanceof Error ? error.stack : String(error)}`);
 			sendJson(res, 500, { error: 'internal emulator error' });

@@ -24,13 +24,34 @@ const LOOKASIDE_TTL_SECONDS = 5 * 60;
  */
 
 /** Small valid-looking bytes for an injected inbound media message that brought none. */
-const PLACEHOLDER_MEDIA = /** @type {Record<string, { mimeType: string, bytes: () => Buffer }>} */ ({
-	image: { mimeType: 'image/jpeg', bytes: () => Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z', 'base64') },
-	sticker: { mimeType: 'image/webp', bytes: () => Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64') },
-	audio: { mimeType: 'audio/ogg', bytes: () => Buffer.concat([Buffer.from('OggS'), Buffer.alloc(60)]) },
-	video: { mimeType: 'video/mp4', bytes: () => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(52)]) },
-	document: { mimeType: 'application/pdf', bytes: () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') },
-});
+const PLACEHOLDER_MEDIA =
+	/** @type {Record<string, { mimeType: string, bytes: () => Buffer }>} */ ({
+		image: {
+			mimeType: 'image/jpeg',
+			bytes: () =>
+				Buffer.from(
+					'/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z',
+					'base64',
+				),
+		},
+		sticker: {
+			mimeType: 'image/webp',
+			bytes: () => Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64'),
+		},
+		audio: {
+			mimeType: 'audio/ogg',
+			bytes: () => Buffer.concat([Buffer.from('OggS'), Buffer.alloc(60)]),
+		},
+		video: {
+			mimeType: 'video/mp4',
+			bytes: () =>
+				Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(52)]),
+		},
+		document: {
+			mimeType: 'application/pdf',
+			bytes: () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+		},
+	});
 
 /** @param {string} id */
 function mediaNotFound(id) {
@@ -81,7 +102,11 @@ function createMediaStore(now) {
 
 	/** @param {string} mid @param {string} ext */
 	function signatureOf(mid, ext) {
-		return crypto.createHmac('sha256', signingKey).update(`${mid}:${ext}`).digest('base64url').slice(0, 27);
+		return crypto
+			.createHmac('sha256', signingKey)
+			.update(`${mid}:${ext}`)
+			.digest('base64url')
+			.slice(0, 27);
 	}
 
 	/** GET /{media-id} @param {string} phoneNumberId @param {string} id */
@@ -89,7 +114,14 @@ function createMediaStore(now) {
 		const item = owned(phoneNumberId, id);
 		const ext = String(Math.floor(now() / 1000) + LOOKASIDE_TTL_SECONDS);
 		const url = `https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=${item.id}&ext=${ext}&hash=${signatureOf(item.id, ext)}`;
-		return { messaging_product: 'whatsapp', url, mime_type: item.mimeType, sha256: item.sha256Hex, file_size: item.bytes.length, id: item.id };
+		return {
+			messaging_product: 'whatsapp',
+			url,
+			mime_type: item.mimeType,
+			sha256: item.sha256Hex,
+			file_size: item.bytes.length,
+			id: item.id,
+		};
 	}
 
 	/**
@@ -123,11 +155,23 @@ function createMediaStore(now) {
 	 */
 	function addInbound(phoneNumberId, type, given) {
 		const placeholder = PLACEHOLDER_MEDIA[type];
-		const bytes = given?.base64 !== undefined ? Buffer.from(given.base64, 'base64') : placeholder.bytes();
+		const bytes =
+			given?.base64 !== undefined ? Buffer.from(given.base64, 'base64') : placeholder.bytes();
 		return add(phoneNumberId, bytes, given?.mimeType ?? placeholder.mimeType, given?.filename);
 	}
 
-	return { add, addInbound, describe, download, remove, owned, clear: () => items.clear(), get size() { return items.size; } };
+	return {
+		add,
+		addInbound,
+		describe,
+		download,
+		remove,
+		owned,
+		clear: () => items.clear(),
+		get size() {
+			return items.size;
+		},
+	};
 }
 
 /**
@@ -140,13 +184,17 @@ function readUploadForm(body, contentType) {
 	try {
 		parts = parseMultipart(body, contentType);
 	} catch (error) {
-		if (error instanceof MultipartError) throw invalidParameter(`Invalid multipart/form-data body: ${error.message}`);
+		if (error instanceof MultipartError)
+			throw invalidParameter(`Invalid multipart/form-data body: ${error.message}`);
 		throw error;
 	}
 	/** @type {Record<string, string>} */
 	const fields = {};
-	for (const part of parts) if (part.filename === undefined) fields[part.name] = part.data.toString('utf8');
-	const file = parts.find((part) => part.name === 'file' && part.filename !== undefined) ?? parts.find((part) => part.filename !== undefined);
+	for (const part of parts)
+		if (part.filename === undefined) fields[part.name] = part.data.toString('utf8');
+	const file =
+		parts.find((part) => part.name === 'file' && part.filename !== undefined) ??
+		parts.find((part) => part.filename !== undefined);
 	return { fields, file, parts };
 }
 
@@ -174,10 +222,14 @@ function parseUpload(form) {
 	if (!form.ok) throw form.error;
 	const { fields, file } = form.value;
 	if (fields.messaging_product === undefined) throw requiredParameter('messaging_product');
-	if (fields.messaging_product !== 'whatsapp') throw invalidParameter("Parameter 'messaging_product' must be 'whatsapp'");
+	if (fields.messaging_product !== 'whatsapp')
+		throw invalidParameter("Parameter 'messaging_product' must be 'whatsapp'");
 	if (!file) throw requiredParameter('file');
 	if (file.data.length === 0) throw invalidParameter("Parameter 'file' is empty");
-	const declared = file.contentType && file.contentType !== 'application/octet-stream' ? file.contentType : undefined;
+	const declared =
+		file.contentType && file.contentType !== 'application/octet-stream'
+			? file.contentType
+			: undefined;
 	const mimeType = declared ?? fields.type ?? file.contentType ?? 'application/octet-stream';
 	return { bytes: Buffer.from(file.data), mimeType, filename: file.filename, fields };
 }
@@ -188,7 +240,12 @@ function summarizeUpload(form, size) {
 	const { fields, parts } = form.value;
 	const files = parts
 		.filter((part) => part.filename !== undefined)
-		.map((part) => ({ field: part.name, filename: part.filename, contentType: part.contentType, size: part.data.length }));
+		.map((part) => ({
+			field: part.name,
+			filename: part.filename,
+			contentType: part.contentType,
+			size: part.data.length,
+		}));
 	return { multipart: { fields, files } };
 }
 

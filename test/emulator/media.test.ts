@@ -2,12 +2,23 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import type { RecordingServer } from '../helpers/recordingServer';
 import { startEmulator, type Emulator } from './index';
-import { api, changeValue, CUSTOMER, KEY, registerWebhook, startReceiver, TEST_NUMBER } from './testkit';
+import {
+	api,
+	changeValue,
+	CUSTOMER,
+	KEY,
+	registerWebhook,
+	startReceiver,
+	TEST_NUMBER,
+} from './testkit';
 
 let emu: Emulator;
 
 beforeEach(async () => {
-	emu = await startEmulator({ numbers: [TEST_NUMBER, { apiKey: 'other-key' }], maxMediaBytes: 64 * 1024 });
+	emu = await startEmulator({
+		numbers: [TEST_NUMBER, { apiKey: 'other-key' }],
+		maxMediaBytes: 64 * 1024,
+	});
 });
 
 afterEach(async () => {
@@ -15,11 +26,18 @@ afterEach(async () => {
 });
 
 async function upload(form: FormData, key = KEY) {
-	const response = await fetch(`${emu.url}/media`, { method: 'POST', headers: { 'D360-API-KEY': key }, body: form });
+	const response = await fetch(`${emu.url}/media`, {
+		method: 'POST',
+		headers: { 'D360-API-KEY': key },
+		body: form,
+	});
 	return { status: response.status, json: (await response.json()) as any };
 }
 
-function imageForm(bytes: Buffer, fields: Record<string, string> = { messaging_product: 'whatsapp' }) {
+function imageForm(
+	bytes: Buffer,
+	fields: Record<string, string> = { messaging_product: 'whatsapp' },
+) {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(fields)) form.append(name, value);
 	form.append('file', new Blob([bytes], { type: 'image/png' }), 'photo.png');
@@ -35,7 +53,9 @@ const onEmulator = (lookasideUrl: string) => {
 describe('media', () => {
 	it('uploads, describes, downloads the identical bytes, and deletes', async () => {
 		const bytes = randomBytes(20_000);
-		const uploaded = await upload(imageForm(bytes, { messaging_product: 'whatsapp', type: 'image/png' }));
+		const uploaded = await upload(
+			imageForm(bytes, { messaging_product: 'whatsapp', type: 'image/png' }),
+		);
 		expect(uploaded.status).toBe(200);
 		expect(uploaded.json).toEqual({ id: expect.stringMatching(/^\d+$/) });
 		const id: string = uploaded.json.id;
@@ -44,19 +64,26 @@ describe('media', () => {
 		expect(described.status).toBe(200);
 		expect(described.json).toEqual({
 			messaging_product: 'whatsapp',
-			url: expect.stringMatching(/^https:\/\/lookaside\.fbsbx\.com\/whatsapp_business\/attachments\/\?mid=\d+&ext=\d+&hash=[\w-]+$/),
+			url: expect.stringMatching(
+				/^https:\/\/lookaside\.fbsbx\.com\/whatsapp_business\/attachments\/\?mid=\d+&ext=\d+&hash=[\w-]+$/,
+			),
 			mime_type: 'image/png',
 			sha256: createHash('sha256').update(bytes).digest('hex'),
 			file_size: bytes.length,
 			id,
 		});
 
-		const download = await fetch(onEmulator(described.json.url), { headers: { 'D360-API-KEY': KEY } });
+		const download = await fetch(onEmulator(described.json.url), {
+			headers: { 'D360-API-KEY': KEY },
+		});
 		expect(download.status).toBe(200);
 		expect(download.headers.get('content-type')).toBe('image/png');
 		expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
 
-		expect(await api(emu, 'DELETE', `/${id}`)).toMatchObject({ status: 200, json: { success: true } });
+		expect(await api(emu, 'DELETE', `/${id}`)).toMatchObject({
+			status: 200,
+			json: { success: true },
+		});
 		const gone = await api(emu, 'GET', `/${id}`);
 		expect(gone.status).toBe(404);
 		expect(gone.json.error.code).toBe(100);
@@ -66,7 +93,10 @@ describe('media', () => {
 		await upload(imageForm(Buffer.from('abc')));
 		const record = emu.requests.find((request) => request.path === '/media');
 		expect(record?.body).toEqual({
-			multipart: { fields: { messaging_product: 'whatsapp' }, files: [{ field: 'file', filename: 'photo.png', contentType: 'image/png', size: 3 }] },
+			multipart: {
+				fields: { messaging_product: 'whatsapp' },
+				files: [{ field: 'file', filename: 'photo.png', contentType: 'image/png', size: 3 }],
+			},
 		});
 	});
 
@@ -113,7 +143,9 @@ describe('media', () => {
 		expect(tampered.status).toBe(404);
 		// As many characters as a real hash, but more bytes.
 		url.searchParams.set('hash', 'é'.repeat(27));
-		expect((await fetch(onEmulator(url.toString()), { headers: { 'D360-API-KEY': KEY } })).status).toBe(404);
+		expect(
+			(await fetch(onEmulator(url.toString()), { headers: { 'D360-API-KEY': KEY } })).status,
+		).toBe(404);
 		expect((await api(emu, 'GET', `/${json.id}`, { key: 'other-key' })).status).toBe(404);
 	});
 
@@ -126,7 +158,11 @@ describe('media', () => {
 				from: CUSTOMER,
 				type: 'document',
 				document: { caption: 'Invoice' },
-				media: { base64: bytes.toString('base64'), mimeType: 'application/pdf', filename: 'invoice.pdf' },
+				media: {
+					base64: bytes.toString('base64'),
+					mimeType: 'application/pdf',
+					filename: 'invoice.pdf',
+				},
 			});
 			const document = changeValue(envelope).messages[0].document;
 			expect(document).toEqual({
@@ -137,7 +173,9 @@ describe('media', () => {
 				id: expect.stringMatching(/^\d+$/),
 			});
 			const described = await api(emu, 'GET', `/${document.id}`);
-			const download = await fetch(onEmulator(described.json.url), { headers: { 'D360-API-KEY': KEY } });
+			const download = await fetch(onEmulator(described.json.url), {
+				headers: { 'D360-API-KEY': KEY },
+			});
 			expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
 		} finally {
 			await receiver.close();
@@ -148,7 +186,11 @@ describe('media', () => {
 		const receiver: RecordingServer = await startReceiver();
 		try {
 			await registerWebhook(emu, receiver);
-			const { envelope } = emu.injectInbound({ from: CUSTOMER, type: 'image', image: { caption: 'look' } });
+			const { envelope } = emu.injectInbound({
+				from: CUSTOMER,
+				type: 'image',
+				image: { caption: 'look' },
+			});
 			const image = changeValue(envelope).messages[0].image;
 			expect(image).toMatchObject({ caption: 'look', mime_type: 'image/jpeg' });
 			const described = await api(emu, 'GET', `/${image.id}`);

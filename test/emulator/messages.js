@@ -32,7 +32,9 @@ function handleMessagesPost(ctx, number, body) {
 function markRead(ctx, number, body) {
 	const { messageId } = validateReadReceipt(body);
 	if (!ctx.store.hasInboundId(number.phoneNumberId, messageId)) {
-		throw invalidParameter(`Parameter 'message_id' is invalid: no message with id ${messageId} was received by this number`);
+		throw invalidParameter(
+			`Parameter 'message_id' is invalid: no message with id ${messageId} was received by this number`,
+		);
 	}
 	return { success: true };
 }
@@ -57,10 +59,15 @@ function isBillable(category, windowOpen) {
 function send(ctx, number, input) {
 	const type = validateOutboundMessage(input);
 	const body = /** @type {Record<string, any>} */ (input);
-	const template = type === 'template' ? checkTemplateSend(ctx.templates, number.wabaId, body.template) : undefined;
+	const template =
+		type === 'template'
+			? checkTemplateSend(ctx.templates, number.wabaId, body.template)
+			: undefined;
 
-	const to = body.to !== undefined && body.to !== null && body.to !== '' ? String(body.to) : undefined;
-	const recipient = typeof body.recipient === 'string' && body.recipient !== '' ? body.recipient : undefined;
+	const to =
+		body.to !== undefined && body.to !== null && body.to !== '' ? String(body.to) : undefined;
+	const recipient =
+		typeof body.recipient === 'string' && body.recipient !== '' ? body.recipient : undefined;
 	const waId = to ? digitsOf(to) : undefined;
 	const windowOpen = ctx.store.isWindowOpen(number.phoneNumberId, [waId, recipient]);
 	const category = template ? template.category.toLowerCase() : 'service';

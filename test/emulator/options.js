@@ -60,7 +60,9 @@ function nonNegativeNumber(name, value) {
 /** @param {string} name @param {unknown} value */
 function ratio(name, value) {
 	if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-		throw new OptionError(`${name} must be a number between 0 and 1 (got ${JSON.stringify(value)})`);
+		throw new OptionError(
+			`${name} must be a number between 0 and 1 (got ${JSON.stringify(value)})`,
+		);
 	}
 	return value;
 }
@@ -69,14 +71,17 @@ function ratio(name, value) {
 function throughput(value) {
 	if (value === null || value === 'Infinity' || value === Infinity) return Infinity;
 	if (typeof value !== 'number' || !(value > 0)) {
-		throw new OptionError(`throughputPerSecond must be a number > 0, or null for no cap (got ${JSON.stringify(value)})`);
+		throw new OptionError(
+			`throughputPerSecond must be a number > 0, or null for no cap (got ${JSON.stringify(value)})`,
+		);
 	}
 	return value;
 }
 
 /** @param {unknown} value */
 function retryDelays(value) {
-	if (!Array.isArray(value)) throw new OptionError('webhookRetryDelaysMs must be an array of milliseconds');
+	if (!Array.isArray(value))
+		throw new OptionError('webhookRetryDelaysMs must be an array of milliseconds');
 	return value.map((delay, index) => nonNegativeNumber(`webhookRetryDelaysMs[${index}]`, delay));
 }
 
@@ -135,7 +140,11 @@ function completeNumber(number, index) {
 		displayPhoneNumber: String(number.displayPhoneNumber ?? 15550001111 + index),
 		wabaId: String(number.wabaId ?? 200000000000001 + index),
 	};
-	if (number.webhook) return { ...result, webhook: { url: number.webhook.url, headers: { ...(number.webhook.headers ?? {}) } } };
+	if (number.webhook)
+		return {
+			...result,
+			webhook: { url: number.webhook.url, headers: { ...(number.webhook.headers ?? {}) } },
+		};
 	return result;
 }
 
@@ -145,7 +154,8 @@ function normalizeNumbers(numbers) {
 	if (list.length === 0) throw new OptionError('numbers must name at least one number');
 	for (const field of /** @type {const} */ (['apiKey', 'phoneNumberId'])) {
 		const values = list.map((number) => number[field]);
-		if (new Set(values).size !== values.length) throw new OptionError(`numbers: every ${field} must be unique`);
+		if (new Set(values).size !== values.length)
+			throw new OptionError(`numbers: every ${field} must be unique`);
 	}
 	return list;
 }
@@ -182,7 +192,8 @@ function normalizeOptions(input = {}) {
 	}
 	nonNegativeNumber('maxJsonBytes', options.maxJsonBytes);
 	nonNegativeNumber('maxMediaBytes', options.maxMediaBytes);
-	if (!Number.isInteger(options.maxRecords) || options.maxRecords < 1) throw new OptionError('maxRecords must be an integer >= 1');
+	if (!Number.isInteger(options.maxRecords) || options.maxRecords < 1)
+		throw new OptionError('maxRecords must be an integer >= 1');
 	return applyRuntimeOptions(options, pickRuntimeOptions(input));
 }
 
@@ -190,7 +201,8 @@ function normalizeOptions(input = {}) {
 function pickRuntimeOptions(input) {
 	/** @type {Record<string, unknown>} */
 	const picked = {};
-	for (const name of RUNTIME_OPTION_NAMES) if (input[name] !== undefined) picked[name] = input[name];
+	for (const name of RUNTIME_OPTION_NAMES)
+		if (input[name] !== undefined) picked[name] = input[name];
 	return picked;
 }
 
@@ -205,7 +217,8 @@ function applyRuntimeOptions(options, patch) {
 	const next = { ...options };
 	for (const [name, value] of Object.entries(patch ?? {})) {
 		const validate = ownEntry(RUNTIME_VALIDATORS, name);
-		if (!validate) throw new OptionError(`unknown option '${name}'; known: ${RUNTIME_OPTION_NAMES.join(', ')}`);
+		if (!validate)
+			throw new OptionError(`unknown option '${name}'; known: ${RUNTIME_OPTION_NAMES.join(', ')}`);
 		next[name] = validate(value);
 	}
 	return /** @type {EmulatorOptions} */ (/** @type {unknown} */ (next));
@@ -215,7 +228,10 @@ function applyRuntimeOptions(options, patch) {
 function describeRuntimeOptions(options) {
 	/** @type {Record<string, unknown>} */
 	const described = {};
-	for (const name of RUNTIME_OPTION_NAMES) described[name] = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (options))[name];
+	for (const name of RUNTIME_OPTION_NAMES)
+		described[name] = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (options))[
+			name
+		];
 	if (described.throughputPerSecond === Infinity) described.throughputPerSecond = null;
 	return described;
 }

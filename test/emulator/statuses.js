@@ -10,14 +10,16 @@ const { CUSTOMER_SERVICE_WINDOW_MS } = require('./store');
 /** @typedef {import('./store').SentRecord} SentRecord */
 /** @typedef {import('./context').Context} Context */
 
-const ERROR_CODES_HREF = 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/';
+const ERROR_CODES_HREF =
+	'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/';
 
 const REENGAGEMENT_ERROR = Object.freeze({
 	code: 131047,
 	title: 'Re-engagement message',
 	message: 'Re-engagement message',
 	error_data: {
-		details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+		details:
+			'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
 	},
 	href: ERROR_CODES_HREF,
 });
@@ -31,20 +33,32 @@ const REENGAGEMENT_ERROR = Object.freeze({
  */
 function statusEntry(record, status, atMs, errors) {
 	/** @type {Record<string, unknown>} */
-	const entry = { id: record.id, status, timestamp: unixSeconds(atMs), recipient_id: record.recipientId };
+	const entry = {
+		id: record.id,
+		status,
+		timestamp: unixSeconds(atMs),
+		recipient_id: record.recipientId,
+	};
 	if (record.recipientUserId) entry.recipient_user_id = record.recipientUserId;
 	if (status === 'failed') {
 		entry.errors = errors ?? [];
 	} else {
 		/** @type {Record<string, unknown>} */
 		const conversation = { id: record.conversationId };
-		if (status === 'sent') conversation.expiration_timestamp = unixSeconds(atMs + CUSTOMER_SERVICE_WINDOW_MS);
+		if (status === 'sent')
+			conversation.expiration_timestamp = unixSeconds(atMs + CUSTOMER_SERVICE_WINDOW_MS);
 		conversation.origin = { type: record.category };
 		entry.conversation = conversation;
-		entry.pricing = { billable: record.billable, pricing_model: 'PMP', category: record.category, type: 'regular' };
+		entry.pricing = {
+			billable: record.billable,
+			pricing_model: 'PMP',
+			category: record.category,
+			type: 'regular',
+		};
 	}
 	const request = /** @type {Record<string, unknown>} */ (record.request);
-	if (typeof request.biz_opaque_callback_data === 'string') entry.biz_opaque_callback_data = request.biz_opaque_callback_data;
+	if (typeof request.biz_opaque_callback_data === 'string')
+		entry.biz_opaque_callback_data = request.biz_opaque_callback_data;
 	return entry;
 }
 
@@ -62,7 +76,12 @@ function emitStatus(ctx, record, status, errors) {
 	record.statuses.push({ status, timestamp: /** @type {string} */ (entry.timestamp) });
 	if (errors) record.errors = errors;
 	const number = ctx.store.numberById(record.phoneNumberId);
-	if (number) ctx.webhooks.enqueue(number.phoneNumberId, 'status', messagesChange(number, { statuses: [entry] }));
+	if (number)
+		ctx.webhooks.enqueue(
+			number.phoneNumberId,
+			'status',
+			messagesChange(number, { statuses: [entry] }),
+		);
 	return entry;
 }
 
@@ -89,7 +108,9 @@ function scheduleDeliveryStatuses(ctx, record) {
  * @param {SentRecord} record
  */
 function scheduleReengagementFailure(ctx, record) {
-	ctx.timers.after(ctx.options.statusGapMs, () => emitStatus(ctx, record, 'failed', [structuredClone(REENGAGEMENT_ERROR)]));
+	ctx.timers.after(ctx.options.statusGapMs, () =>
+		emitStatus(ctx, record, 'failed', [structuredClone(REENGAGEMENT_ERROR)]),
+	);
 }
 
 module.exports = { emitStatus, scheduleDeliveryStatuses, scheduleReengagementFailure };

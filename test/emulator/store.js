@@ -106,13 +106,16 @@ function createStore(numbers, now, maxRecords) {
 	/** @type {Map<string, WebhookConfig>} phoneNumberId → webhook */ const webhooks = new Map();
 	/** @type {Map<string, Map<string, number | null>>} phoneNumberId → contact id → last inbound (ms) */
 	const contacts = new Map();
-	/** @type {Map<string, Set<string>>} phoneNumberId → inbound message ids */ const inboundIds = new Map();
-	/** @type {Map<string, Record<string, unknown>>} phoneNumberId → business profile */ const profiles = new Map();
+	/** @type {Map<string, Set<string>>} phoneNumberId → inbound message ids */ const inboundIds =
+		new Map();
+	/** @type {Map<string, Record<string, unknown>>} phoneNumberId → business profile */ const profiles =
+		new Map();
 	let requestSeq = 0;
 
 	function registerConfiguredWebhooks() {
 		for (const number of numbers) {
-			if (number.webhook) setWebhook(number.phoneNumberId, number.webhook.url, number.webhook.headers ?? {});
+			if (number.webhook)
+				setWebhook(number.phoneNumberId, number.webhook.url, number.webhook.headers ?? {});
 		}
 	}
 
@@ -141,7 +144,9 @@ function createStore(numbers, now, maxRecords) {
 
 	/** @param {string} phoneNumberId @param {(string | undefined)[]} contactIds */
 	function lastInboundAt(phoneNumberId, contactIds) {
-		const times = contactIds.map((id) => (id ? contactsOf(phoneNumberId).get(id) : undefined)).filter((t) => typeof t === 'number');
+		const times = contactIds
+			.map((id) => (id ? contactsOf(phoneNumberId).get(id) : undefined))
+			.filter((t) => typeof t === 'number');
 		return times.length ? Math.max(.../** @type {number[]} */ (times)) : null;
 	}
 
@@ -189,8 +194,10 @@ function createStore(numbers, now, maxRecords) {
 
 	return {
 		numbers,
-		numberByApiKey: (/** @type {unknown} */ key) => (typeof key === 'string' ? byApiKey.get(key) : undefined),
-		numberById: (/** @type {unknown} */ id) => (typeof id === 'string' ? byPhoneNumberId.get(id) : undefined),
+		numberByApiKey: (/** @type {unknown} */ key) =>
+			typeof key === 'string' ? byApiKey.get(key) : undefined,
+		numberById: (/** @type {unknown} */ id) =>
+			typeof id === 'string' ? byPhoneNumberId.get(id) : undefined,
 		requests,
 		sent,
 		deliveries,
@@ -205,11 +212,14 @@ function createStore(numbers, now, maxRecords) {
 		hasInboundId,
 		addRequest,
 		addSent: (/** @type {SentRecord} */ record) => appendBounded(sent, record, maxRecords),
-		addDelivery: (/** @type {DeliveryRecord} */ record) => appendBounded(deliveries, record, maxRecords),
+		addDelivery: (/** @type {DeliveryRecord} */ record) =>
+			appendBounded(deliveries, record, maxRecords),
 		addInbound: (/** @type {InboundRecord} */ record) => appendBounded(inbound, record, maxRecords),
 		findSent,
 		reset,
-		contactWindows: (/** @type {string} */ phoneNumberId) => [...contactsOf(phoneNumberId).entries()],
+		contactWindows: (/** @type {string} */ phoneNumberId) => [
+			...contactsOf(phoneNumberId).entries(),
+		],
 	};
 }
 

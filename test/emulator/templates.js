@@ -50,8 +50,18 @@ const SEED_TEMPLATES = [
 		category: 'UTILITY',
 		status: 'APPROVED',
 		components: [
-			{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} is on its way.', example: { body_text: [['Jane', '#1234']] } },
-			{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Track order' }, { type: 'QUICK_REPLY', text: 'Contact support' }] },
+			{
+				type: 'BODY',
+				text: 'Hi {{1}}, your order {{2}} is on its way.',
+				example: { body_text: [['Jane', '#1234']] },
+			},
+			{
+				type: 'BUTTONS',
+				buttons: [
+					{ type: 'QUICK_REPLY', text: 'Track order' },
+					{ type: 'QUICK_REPLY', text: 'Contact support' },
+				],
+			},
 		],
 	},
 	{
@@ -59,7 +69,13 @@ const SEED_TEMPLATES = [
 		language: 'de',
 		category: 'UTILITY',
 		status: 'APPROVED',
-		components: [{ type: 'BODY', text: 'Hallo {{1}}, deine Bestellung {{2}} ist unterwegs.', example: { body_text: [['Jane', '#1234']] } }],
+		components: [
+			{
+				type: 'BODY',
+				text: 'Hallo {{1}}, deine Bestellung {{2}} ist unterwegs.',
+				example: { body_text: [['Jane', '#1234']] },
+			},
+		],
 	},
 	{
 		name: 'appointment_reminder',
@@ -86,9 +102,20 @@ const SEED_TEMPLATES = [
 		category: 'MARKETING',
 		status: 'APPROVED',
 		components: [
-			{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['https://example.com/launch.jpg'] } },
-			{ type: 'BODY', text: 'Meet {{1}}! Now available in our store.', example: { body_text: [['the new collection']] } },
-			{ type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Shop now', url: 'https://example.com/shop' }] },
+			{
+				type: 'HEADER',
+				format: 'IMAGE',
+				example: { header_handle: ['https://example.com/launch.jpg'] },
+			},
+			{
+				type: 'BODY',
+				text: 'Meet {{1}}! Now available in our store.',
+				example: { body_text: [['the new collection']] },
+			},
+			{
+				type: 'BUTTONS',
+				buttons: [{ type: 'URL', text: 'Shop now', url: 'https://example.com/shop' }],
+			},
 		],
 	},
 	{
@@ -96,14 +123,26 @@ const SEED_TEMPLATES = [
 		language: 'en_US',
 		category: 'MARKETING',
 		status: 'PENDING',
-		components: [{ type: 'BODY', text: 'Our summer sale starts {{1}}. Don\'t miss it!', example: { body_text: [['tomorrow']] } }],
+		components: [
+			{
+				type: 'BODY',
+				text: "Our summer sale starts {{1}}. Don't miss it!",
+				example: { body_text: [['tomorrow']] },
+			},
+		],
 	},
 ];
 
 /** A namespace in the platform's format (uuid with underscores), stable per WABA. @param {string} wabaId */
 function namespaceOf(wabaId) {
 	const hex = crypto.createHash('sha256').update(`namespace:${wabaId}`).digest('hex');
-	return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join('_');
+	return [
+		hex.slice(0, 8),
+		hex.slice(8, 12),
+		hex.slice(12, 16),
+		hex.slice(16, 20),
+		hex.slice(20, 32),
+	].join('_');
 }
 
 /** @param {string} text @returns {string[]} distinct placeholder names in order */
@@ -117,7 +156,9 @@ function placeholdersOf(text) {
  * @returns {Template}
  */
 function toTemplate(source, wabaId) {
-	const bodyText = source.components.find((component) => String(component.type).toUpperCase() === 'BODY')?.text ?? '';
+	const bodyText =
+		source.components.find((component) => String(component.type).toUpperCase() === 'BODY')?.text ??
+		'';
 	const named = placeholdersOf(bodyText).some((name) => !/^\d+$/.test(name));
 	return {
 		id: createNumericId(),
@@ -142,7 +183,10 @@ function parseFilters(value) {
 	} catch {
 		// fall through to the error below
 	}
-	throw dialogError(400, 'filters must be a URL-encoded JSON object, e.g. {"business_templates.name":"hello_world"}');
+	throw dialogError(
+		400,
+		'filters must be a URL-encoded JSON object, e.g. {"business_templates.name":"hello_world"}',
+	);
 }
 
 /** Filter keys (as the Partner API names them) → template field. */
@@ -174,7 +218,8 @@ function matchesFilters(template, filters) {
 function nonNegativeInteger(raw, name, fallback) {
 	if (raw === undefined || raw === null || raw === '') return fallback;
 	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 0) throw dialogError(400, `${name} must be a non-negative integer`);
+	if (!Number.isInteger(value) || value < 0)
+		throw dialogError(400, `${name} must be a non-negative integer`);
 	return value;
 }
 
@@ -188,7 +233,9 @@ function comparatorFor(sortKeys) {
 			if (order !== 0) return descending ? -order : order;
 		}
 		// Ties (one name in several languages) in a stable, predictable order.
-		return a.language.localeCompare(b.language) || a.id.localeCompare(b.id, 'en', { numeric: true });
+		return (
+			a.language.localeCompare(b.language) || a.id.localeCompare(b.id, 'en', { numeric: true })
+		);
 	};
 }
 
@@ -207,13 +254,17 @@ function createTemplateStore() {
 	function reset(wabaIds, withSeed) {
 		byWaba.clear();
 		for (const wabaId of new Set(wabaIds)) {
-			templatesOf(wabaId).push(...(withSeed ? SEED_TEMPLATES.map((seed) => toTemplate(seed, wabaId)) : []));
+			templatesOf(wabaId).push(
+				...(withSeed ? SEED_TEMPLATES.map((seed) => toTemplate(seed, wabaId)) : []),
+			);
 		}
 	}
 
 	/** @param {string} wabaId @param {string} name @param {string} language */
 	function find(wabaId, name, language) {
-		return templatesOf(wabaId).find((template) => template.name === name && template.language === language);
+		return templatesOf(wabaId).find(
+			(template) => template.name === name && template.language === language,
+		);
 	}
 
 	/**
@@ -225,10 +276,23 @@ function createTemplateStore() {
 		const filters = parseFilters(query.get('filters'));
 		const limit = nonNegativeInteger(query.get('limit'), 'limit', 1000);
 		const offset = nonNegativeInteger(query.get('offset'), 'offset', 0);
-		const sort = (query.get('sort') || 'business_templates.name').split(',').map((key) => key.trim()).filter(Boolean);
-		const matching = templatesOf(wabaId).filter((template) => matchesFilters(template, filters)).sort(comparatorFor(sort));
+		const sort = (query.get('sort') || 'business_templates.name')
+			.split(',')
+			.map((key) => key.trim())
+			.filter(Boolean);
+		const matching = templatesOf(wabaId)
+			.filter((template) => matchesFilters(template, filters))
+			.sort(comparatorFor(sort));
 		const page = matching.slice(offset, offset + limit);
-		return { count: page.length, filters, limit, offset, sort, total: matching.length, waba_templates: structuredClone(page) };
+		return {
+			count: page.length,
+			filters,
+			limit,
+			offset,
+			sort,
+			total: matching.length,
+			waba_templates: structuredClone(page),
+		};
 	}
 
 	/**
@@ -240,16 +304,36 @@ function createTemplateStore() {
 	function create(wabaId, body, status) {
 		const input = /** @type {Record<string, any>} */ (body);
 		if (!isObject(input)) throw dialogError(400, 'The request body must be a JSON object');
-		if (typeof input.name !== 'string' || !TEMPLATE_NAME.test(input.name) || input.name.length > 512) {
+		if (
+			typeof input.name !== 'string' ||
+			!TEMPLATE_NAME.test(input.name) ||
+			input.name.length > 512
+		) {
 			throw dialogError(400, "name must be 1-512 characters of lowercase letters, digits and '_'");
 		}
-		if (!CATEGORIES.includes(input.category)) throw dialogError(400, `category must be one of ${CATEGORIES.join(', ')}`);
-		if (typeof input.language !== 'string' || input.language === '') throw dialogError(400, 'language is required, e.g. "en_US"');
-		if (!Array.isArray(input.components) || input.components.length === 0) throw dialogError(400, 'components must be a non-empty array');
+		if (!CATEGORIES.includes(input.category))
+			throw dialogError(400, `category must be one of ${CATEGORIES.join(', ')}`);
+		if (typeof input.language !== 'string' || input.language === '')
+			throw dialogError(400, 'language is required, e.g. "en_US"');
+		if (!Array.isArray(input.components) || input.components.length === 0)
+			throw dialogError(400, 'components must be a non-empty array');
 		if (find(wabaId, input.name, input.language)) {
-			throw dialogError(400, `Content in this language already exists: template '${input.name}' (${input.language})`);
+			throw dialogError(
+				400,
+				`Content in this language already exists: template '${input.name}' (${input.language})`,
+			);
 		}
-		const template = toTemplate({ ...input, name: input.name, language: input.language, category: input.category, status, components: input.components }, wabaId);
+		const template = toTemplate(
+			{
+				...input,
+				name: input.name,
+				language: input.language,
+				category: input.category,
+				status,
+				components: input.components,
+			},
+			wabaId,
+		);
 		templatesOf(wabaId).push(template);
 		return structuredClone(template);
 	}
@@ -299,7 +383,8 @@ function parameterCountMismatch(section, given, expected) {
  */
 function checkTextParameters(template, section, text, parameters) {
 	const expected = placeholdersOf(text);
-	if (parameters.length !== expected.length) throw parameterCountMismatch(section, parameters.length, expected.length);
+	if (parameters.length !== expected.length)
+		throw parameterCountMismatch(section, parameters.length, expected.length);
 	if (template.parameter_format !== 'NAMED') return;
 	const givenNames = parameters.map((parameter) => parameter.parameter_name);
 	const missing = expected.filter((name) => !givenNames.includes(name));
@@ -349,12 +434,22 @@ function checkTemplateSend(store, wabaId, sent) {
 			`template name (${name}) does not exist in ${language}`,
 		);
 	}
-	const header = template.components.find((component) => String(component.type).toUpperCase() === 'HEADER');
+	const header = template.components.find(
+		(component) => String(component.type).toUpperCase() === 'HEADER',
+	);
 	const headerParameters = sentComponent(sent.components, 'header')?.parameters ?? [];
-	if (header && MEDIA_HEADER_FORMATS.includes(String(header.format).toUpperCase())) checkMediaHeader(header, headerParameters);
+	if (header && MEDIA_HEADER_FORMATS.includes(String(header.format).toUpperCase()))
+		checkMediaHeader(header, headerParameters);
 	else checkTextParameters(template, 'header', header?.text ?? '', headerParameters);
-	const body = template.components.find((component) => String(component.type).toUpperCase() === 'BODY');
-	checkTextParameters(template, 'body', body?.text ?? '', sentComponent(sent.components, 'body')?.parameters ?? []);
+	const body = template.components.find(
+		(component) => String(component.type).toUpperCase() === 'BODY',
+	);
+	checkTextParameters(
+		template,
+		'body',
+		body?.text ?? '',
+		sentComponent(sent.components, 'body')?.parameters ?? [],
+	);
 	return template;
 }
 

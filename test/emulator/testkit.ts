@@ -9,7 +9,12 @@ export const PHONE_NUMBER_ID = '100000000000001';
 export const WABA_ID = '200000000000001';
 export const CUSTOMER = '4915112345678';
 
-export const TEST_NUMBER = { apiKey: KEY, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '15550001111', wabaId: WABA_ID };
+export const TEST_NUMBER = {
+	apiKey: KEY,
+	phoneNumberId: PHONE_NUMBER_ID,
+	displayPhoneNumber: '15550001111',
+	wabaId: WABA_ID,
+};
 
 export interface ApiAnswer {
 	status: number;
@@ -41,9 +46,17 @@ export async function api(
 }
 
 export const sendMessage = (emu: Emulator, body: Record<string, unknown>, key?: string) =>
-	api(emu, 'POST', '/messages', { body: { messaging_product: 'whatsapp', recipient_type: 'individual', ...body }, key });
+	api(emu, 'POST', '/messages', {
+		body: { messaging_product: 'whatsapp', recipient_type: 'individual', ...body },
+		key,
+	});
 
-export const control = async (emu: Emulator, method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+export const control = async (
+	emu: Emulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<ApiAnswer> => {
 	const response = await fetch(`${emu.url}/_emulator${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -53,16 +66,25 @@ export const control = async (emu: Emulator, method: string, path: string, body?
 };
 
 /** A webhook receiver on 127.0.0.1 answering 200 unless replies are queued. */
-export const startReceiver = (): Promise<RecordingServer> => startRecordingServer((): Reply => ({ status: 200, body: {} }));
+export const startReceiver = (): Promise<RecordingServer> =>
+	startRecordingServer((): Reply => ({ status: 200, body: {} }));
 
 /** Registers `receiver` as the number's webhook through the Cloud API, with a custom header. */
-export async function registerWebhook(emu: Emulator, receiver: RecordingServer, headers: Record<string, string> = { 'X-Webhook-Secret': 'hush' }) {
-	const answer = await api(emu, 'POST', '/v1/configs/webhook', { body: { url: `${receiver.url}/hook`, headers } });
+export async function registerWebhook(
+	emu: Emulator,
+	receiver: RecordingServer,
+	headers: Record<string, string> = { 'X-Webhook-Secret': 'hush' },
+) {
+	const answer = await api(emu, 'POST', '/v1/configs/webhook', {
+		body: { url: `${receiver.url}/hook`, headers },
+	});
 	expect(answer.status).toBe(200);
 }
 
 /** An emulator with `receiver` registered as its first number's webhook: the start of most emulator tests. */
-export async function startWithReceiver(options: StartEmulatorOptions): Promise<{ emu: Emulator; receiver: RecordingServer }> {
+export async function startWithReceiver(
+	options: StartEmulatorOptions,
+): Promise<{ emu: Emulator; receiver: RecordingServer }> {
 	const emu = await startEmulator(options);
 	const receiver = await startReceiver();
 	await registerWebhook(emu, receiver);
@@ -87,7 +109,11 @@ export const documentedEnvelope = (value: Record<string, unknown>) => ({
 			changes: [
 				{
 					field: 'messages',
-					value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID }, ...value },
+					value: {
+						messaging_product: 'whatsapp',
+						metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID },
+						...value,
+					},
 				},
 			],
 		},
@@ -100,6 +126,9 @@ export const changeValue = (envelope: any) => envelope.entry[0].changes[0].value
 /** Status names the receiver got for one message id, in arrival order. */
 export const statusesReceived = (receiver: RecordingServer, messageId: string): string[] =>
 	receiver.requests
-		.flatMap((request) => (changeValue(request.json).statuses ?? []) as Array<{ id: string; status: string }>)
+		.flatMap(
+			(request) =>
+				(changeValue(request.json).statuses ?? []) as Array<{ id: string; status: string }>,
+		)
 		.filter((status) => status.id === messageId)
 		.map((status) => status.status);

@@ -17,14 +17,17 @@ function createTimerRegistry(onError) {
 	 * @param {() => void} callback
 	 */
 	function after(ms, callback) {
-		const handle = setTimeout(() => {
-			handles.delete(handle);
-			try {
-				callback();
-			} catch (error) {
-				onError(error);
-			}
-		}, Math.max(0, ms));
+		const handle = setTimeout(
+			() => {
+				handles.delete(handle);
+				try {
+					callback();
+				} catch (error) {
+					onError(error);
+				}
+			},
+			Math.max(0, ms),
+		);
 		handles.add(handle);
 		return handle;
 	}
@@ -47,7 +50,15 @@ function createTimerRegistry(onError) {
 		handles.clear();
 	}
 
-	return { after, cancel, sleep, clearAll, get pending() { return handles.size; } };
+	return {
+		after,
+		cancel,
+		sleep,
+		clearAll,
+		get pending() {
+			return handles.size;
+		},
+	};
 }
 
 module.exports = { createTimerRegistry };

@@ -7,7 +7,19 @@
  */
 const { invalidParameter, requiredParameter } = require('./errors');
 
-const OUTBOUND_TYPES = ['text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'template', 'reaction'];
+const OUTBOUND_TYPES = [
+	'text',
+	'image',
+	'audio',
+	'video',
+	'document',
+	'sticker',
+	'location',
+	'contacts',
+	'interactive',
+	'template',
+	'reaction',
+];
 const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'];
 const MEDIA_WITHOUT_CAPTION = ['audio', 'sticker'];
 
@@ -22,7 +34,8 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
  * for names every object has (toString, constructor, __proto__).
  * @template T @param {Record<string, T>} table @param {string} key @returns {T | undefined}
  */
-const ownEntry = (table, key) => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+const ownEntry = (table, key) =>
+	Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 
 /** @param {unknown} value */
 const isPresent = (value) => value !== undefined && value !== null && value !== '';
@@ -71,7 +84,9 @@ function optionalString(parent, key, path, max) {
 function checkString(value, path, max) {
 	if (typeof value !== 'string') throw invalidParameter(`Parameter '${path}' must be a string`);
 	if (max !== undefined && lengthOf(value) > max) {
-		throw invalidParameter(`Parameter '${path}' is too long (max ${max} characters, got ${lengthOf(value)})`);
+		throw invalidParameter(
+			`Parameter '${path}' is too long (max ${max} characters, got ${lengthOf(value)})`,
+		);
 	}
 	return value;
 }
@@ -79,7 +94,9 @@ function checkString(value, path, max) {
 /** @param {unknown} value @param {string} path @param {string[]} allowed */
 function checkOneOf(value, path, allowed) {
 	if (!allowed.includes(/** @type {string} */ (value))) {
-		throw invalidParameter(`Parameter '${path}' must be one of: ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+		throw invalidParameter(
+			`Parameter '${path}' must be one of: ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+		);
 	}
 }
 
@@ -101,7 +118,11 @@ function parseHttpUrl(value) {
 function checkHttpUrl(value, path) {
 	const parsed = parseHttpUrl(value);
 	if (!('problem' in parsed)) return;
-	throw invalidParameter(parsed.problem === 'invalid' ? `Parameter '${path}' must be a valid URL` : `Parameter '${path}' must be an http(s) URL`);
+	throw invalidParameter(
+		parsed.problem === 'invalid'
+			? `Parameter '${path}' must be a valid URL`
+			: `Parameter '${path}' must be an http(s) URL`,
+	);
 }
 
 /**
@@ -112,7 +133,10 @@ function checkHttpUrl(value, path) {
 function checkMediaReference(media, path) {
 	const hasId = isPresent(media.id);
 	const hasLink = isPresent(media.link);
-	if (hasId === hasLink) throw invalidParameter(`Parameter '${path}' must contain exactly one of '${path}.id' or '${path}.link'`);
+	if (hasId === hasLink)
+		throw invalidParameter(
+			`Parameter '${path}' must contain exactly one of '${path}.id' or '${path}.link'`,
+		);
 	if (hasId && typeof media.id !== 'string' && typeof media.id !== 'number') {
 		throw invalidParameter(`Parameter '${path}.id' must be a string`);
 	}
@@ -142,11 +166,16 @@ function validateText(body) {
 /** @param {Record<string, any>} body */
 function validateLocation(body) {
 	const location = requireObject(body, 'location', 'location');
-	for (const [key, limit] of /** @type {const} */ ([['latitude', 90], ['longitude', 180]])) {
+	for (const [key, limit] of /** @type {const} */ ([
+		['latitude', 90],
+		['longitude', 180],
+	])) {
 		const value = location[key];
 		if (value === undefined || value === null) throw requiredParameter(`location.${key}`);
-		if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidParameter(`Parameter 'location.${key}' must be a number`);
-		if (Math.abs(value) > limit) throw invalidParameter(`Parameter 'location.${key}' must be between -${limit} and ${limit}`);
+		if (typeof value !== 'number' || !Number.isFinite(value))
+			throw invalidParameter(`Parameter 'location.${key}' must be a number`);
+		if (Math.abs(value) > limit)
+			throw invalidParameter(`Parameter 'location.${key}' must be between -${limit} and ${limit}`);
 	}
 	optionalString(location, 'name', 'location.name');
 	optionalString(location, 'address', 'location.address');
@@ -156,13 +185,15 @@ function validateLocation(body) {
 function validateContacts(body) {
 	const contacts = body.contacts;
 	if (contacts === undefined || contacts === null) throw requiredParameter('contacts');
-	if (!Array.isArray(contacts) || contacts.length === 0) throw invalidParameter("Parameter 'contacts' must be a non-empty array");
+	if (!Array.isArray(contacts) || contacts.length === 0)
+		throw invalidParameter("Parameter 'contacts' must be a non-empty array");
 	contacts.forEach((contact, index) => {
 		const path = `contacts[${index}]`;
 		if (!isObject(contact)) throw invalidParameter(`Parameter '${path}' must be an object`);
 		const name = requireObject(contact, 'name', `${path}.name`);
 		requireString(name, 'formatted_name', `${path}.name.formatted_name`);
-		if (contact.phones !== undefined && !Array.isArray(contact.phones)) throw invalidParameter(`Parameter '${path}.phones' must be an array`);
+		if (contact.phones !== undefined && !Array.isArray(contact.phones))
+			throw invalidParameter(`Parameter '${path}.phones' must be an array`);
 	});
 }
 
@@ -180,29 +211,41 @@ function validateTemplate(body) {
 	const language = requireObject(template, 'language', 'template.language');
 	requireString(language, 'code', 'template.language.code');
 	if (template.components === undefined) return;
-	if (!Array.isArray(template.components)) throw invalidParameter("Parameter 'template.components' must be an array");
-	template.components.forEach((component, index) => validateTemplateComponent(component, `template.components[${index}]`));
+	if (!Array.isArray(template.components))
+		throw invalidParameter("Parameter 'template.components' must be an array");
+	template.components.forEach((component, index) =>
+		validateTemplateComponent(component, `template.components[${index}]`),
+	);
 }
 
 /** @param {unknown} component @param {string} path */
 function validateTemplateComponent(component, path) {
 	if (!isObject(component)) throw invalidParameter(`Parameter '${path}' must be an object`);
 	const type = requireString(component, 'type', `${path}.type`);
-	checkOneOf(type.toLowerCase(), `${path}.type`, ['header', 'body', 'button', 'footer', 'carousel', 'limited_time_offer']);
+	checkOneOf(type.toLowerCase(), `${path}.type`, [
+		'header',
+		'body',
+		'button',
+		'footer',
+		'carousel',
+		'limited_time_offer',
+	]);
 	if (type.toLowerCase() === 'button') {
 		requireString(component, 'sub_type', `${path}.sub_type`);
-		if (component.index === undefined || component.index === null) throw requiredParameter(`${path}.index`);
+		if (component.index === undefined || component.index === null)
+			throw requiredParameter(`${path}.index`);
 	}
 	if (component.parameters === undefined) return;
-	if (!Array.isArray(component.parameters)) throw invalidParameter(`Parameter '${path}.parameters' must be an array`);
+	if (!Array.isArray(component.parameters))
+		throw invalidParameter(`Parameter '${path}.parameters' must be an array`);
 	component.parameters.forEach((parameter, index) => {
-		if (!isObject(parameter)) throw invalidParameter(`Parameter '${path}.parameters[${index}]' must be an object`);
+		if (!isObject(parameter))
+			throw invalidParameter(`Parameter '${path}.parameters[${index}]' must be an object`);
 		requireString(parameter, 'type', `${path}.parameters[${index}].type`);
 	});
 }
 
 // ---- interactive ------------------------------------------------------------------------------------------
-
 
 /** @param {Record<string, any>} body */
 function validateInteractive(body) {
@@ -227,14 +270,20 @@ function validateInteractive(body) {
 function validateInteractiveHeader(interactive, allowedTypes) {
 	if (interactive.header === undefined) return;
 	const header = requireObject(interactive, 'header', 'interactive.header');
-	if (allowedTypes.length === 0) throw invalidParameter(`Parameter 'interactive.header' is not allowed for interactive type '${interactive.type}'`);
+	if (allowedTypes.length === 0)
+		throw invalidParameter(
+			`Parameter 'interactive.header' is not allowed for interactive type '${interactive.type}'`,
+		);
 	const type = requireString(header, 'type', 'interactive.header.type');
 	checkOneOf(type, 'interactive.header.type', allowedTypes);
 	if (type === 'text') {
 		requireString(header, 'text', 'interactive.header.text', 60);
 		return;
 	}
-	checkMediaReference(requireObject(header, type, `interactive.header.${type}`), `interactive.header.${type}`);
+	checkMediaReference(
+		requireObject(header, type, `interactive.header.${type}`),
+		`interactive.header.${type}`,
+	);
 }
 
 /** @param {Record<string, any>} action @param {string} expected */
@@ -250,7 +299,8 @@ function requireActionName(action, expected) {
 function checkUniqueIds(ids, path) {
 	const seen = new Set();
 	for (const id of ids) {
-		if (seen.has(id)) throw invalidParameter(`Parameter '${path}' has duplicate ids ('${id}'); ids must be unique`);
+		if (seen.has(id))
+			throw invalidParameter(`Parameter '${path}' has duplicate ids ('${id}'); ids must be unique`);
 		seen.add(id);
 	}
 }
@@ -258,9 +308,12 @@ function checkUniqueIds(ids, path) {
 /** @param {Record<string, any>} action */
 function validateReplyButtons(action) {
 	const buttons = action.buttons;
-	if (buttons === undefined || buttons === null) throw requiredParameter('interactive.action.buttons');
-	if (!Array.isArray(buttons) || buttons.length === 0) throw invalidParameter("Parameter 'interactive.action.buttons' must be a non-empty array");
-	if (buttons.length > 3) throw invalidParameter("Parameter 'interactive.action.buttons' has too many elements (max 3)");
+	if (buttons === undefined || buttons === null)
+		throw requiredParameter('interactive.action.buttons');
+	if (!Array.isArray(buttons) || buttons.length === 0)
+		throw invalidParameter("Parameter 'interactive.action.buttons' must be a non-empty array");
+	if (buttons.length > 3)
+		throw invalidParameter("Parameter 'interactive.action.buttons' has too many elements (max 3)");
 	const ids = buttons.map((button, index) => {
 		const path = `interactive.action.buttons[${index}]`;
 		if (!isObject(button)) throw invalidParameter(`Parameter '${path}' must be an object`);
@@ -276,9 +329,14 @@ function validateReplyButtons(action) {
 function validateListSections(action) {
 	requireString(action, 'button', 'interactive.action.button', 20);
 	const sections = action.sections;
-	if (sections === undefined || sections === null) throw requiredParameter('interactive.action.sections');
-	if (!Array.isArray(sections) || sections.length === 0) throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
-	if (sections.length > 10) throw invalidParameter("Parameter 'interactive.action.sections' has too many elements (max 10)");
+	if (sections === undefined || sections === null)
+		throw requiredParameter('interactive.action.sections');
+	if (!Array.isArray(sections) || sections.length === 0)
+		throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
+	if (sections.length > 10)
+		throw invalidParameter(
+			"Parameter 'interactive.action.sections' has too many elements (max 10)",
+		);
 	/** @type {unknown[]} */
 	const rowIds = [];
 	sections.forEach((section, sectionIndex) => {
@@ -286,7 +344,8 @@ function validateListSections(action) {
 		if (!isObject(section)) throw invalidParameter(`Parameter '${path}' must be an object`);
 		if (sections.length > 1) requireString(section, 'title', `${path}.title`, 24);
 		else optionalString(section, 'title', `${path}.title`, 24);
-		if (!Array.isArray(section.rows) || section.rows.length === 0) throw invalidParameter(`Parameter '${path}.rows' must be a non-empty array`);
+		if (!Array.isArray(section.rows) || section.rows.length === 0)
+			throw invalidParameter(`Parameter '${path}.rows' must be a non-empty array`);
 		section.rows.forEach((/** @type {unknown} */ row, rowIndex) => {
 			const rowPath = `${path}.rows[${rowIndex}]`;
 			if (!isObject(row)) throw invalidParameter(`Parameter '${rowPath}' must be an object`);
@@ -295,7 +354,10 @@ function validateListSections(action) {
 			optionalString(row, 'description', `${rowPath}.description`, 72);
 		});
 	});
-	if (rowIds.length > 10) throw invalidParameter(`Parameter 'interactive.action.sections' has too many rows in total (max 10, got ${rowIds.length})`);
+	if (rowIds.length > 10)
+		throw invalidParameter(
+			`Parameter 'interactive.action.sections' has too many rows in total (max 10, got ${rowIds.length})`,
+		);
 	checkUniqueIds(rowIds, 'interactive.action.sections.rows');
 }
 
@@ -304,7 +366,10 @@ function validateCtaUrl(action) {
 	requireActionName(action, 'cta_url');
 	const parameters = requireObject(action, 'parameters', 'interactive.action.parameters');
 	requireString(parameters, 'display_text', 'interactive.action.parameters.display_text', 20);
-	checkHttpUrl(requireString(parameters, 'url', 'interactive.action.parameters.url'), 'interactive.action.parameters.url');
+	checkHttpUrl(
+		requireString(parameters, 'url', 'interactive.action.parameters.url'),
+		'interactive.action.parameters.url',
+	);
 }
 
 /** @param {Record<string, any>} action */
@@ -316,8 +381,10 @@ function validateFlow(action) {
 	if (!isPresent(parameters.flow_id) && !isPresent(parameters.flow_name)) {
 		throw invalidParameter(`Parameter '${path}.flow_id' or '${path}.flow_name' is required`);
 	}
-	if (parameters.mode !== undefined) checkOneOf(parameters.mode, `${path}.mode`, ['draft', 'published']);
-	if (parameters.flow_action !== undefined) checkOneOf(parameters.flow_action, `${path}.flow_action`, ['navigate', 'data_exchange']);
+	if (parameters.mode !== undefined)
+		checkOneOf(parameters.mode, `${path}.mode`, ['draft', 'published']);
+	if (parameters.flow_action !== undefined)
+		checkOneOf(parameters.flow_action, `${path}.flow_action`, ['navigate', 'data_exchange']);
 	if (parameters.flow_action === 'navigate') {
 		const payload = requireObject(parameters, 'flow_action_payload', `${path}.flow_action_payload`);
 		requireString(payload, 'screen', `${path}.flow_action_payload.screen`);
@@ -329,11 +396,27 @@ function validateFlow(action) {
  * @type {Record<string, { bodyRequired: boolean, headerTypes: string[], action: (action: Record<string, any>) => void }>}
  */
 const INTERACTIVE_TYPES = {
-	button: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'], action: validateReplyButtons },
+	button: {
+		bodyRequired: true,
+		headerTypes: ['text', 'image', 'video', 'document'],
+		action: validateReplyButtons,
+	},
 	list: { bodyRequired: true, headerTypes: ['text'], action: validateListSections },
-	cta_url: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'], action: validateCtaUrl },
-	flow: { bodyRequired: true, headerTypes: ['text', 'image', 'video', 'document'], action: validateFlow },
-	location_request_message: { bodyRequired: true, headerTypes: [], action: (action) => requireActionName(action, 'send_location') },
+	cta_url: {
+		bodyRequired: true,
+		headerTypes: ['text', 'image', 'video', 'document'],
+		action: validateCtaUrl,
+	},
+	flow: {
+		bodyRequired: true,
+		headerTypes: ['text', 'image', 'video', 'document'],
+		action: validateFlow,
+	},
+	location_request_message: {
+		bodyRequired: true,
+		headerTypes: [],
+		action: (action) => requireActionName(action, 'send_location'),
+	},
 	call_permission_request: {
 		bodyRequired: true,
 		headerTypes: [],
@@ -357,7 +440,11 @@ const INTERACTIVE_TYPES = {
 			}
 		},
 	},
-	catalog_message: { bodyRequired: true, headerTypes: [], action: (action) => requireActionName(action, 'catalog_message') },
+	catalog_message: {
+		bodyRequired: true,
+		headerTypes: [],
+		action: (action) => requireActionName(action, 'catalog_message'),
+	},
 };
 
 // ---- envelope ---------------------------------------------------------------------------------------------
@@ -370,15 +457,23 @@ const TYPE_VALIDATORS = {
 	interactive: validateInteractive,
 	template: validateTemplate,
 	reaction: validateReaction,
-	...Object.fromEntries(MEDIA_TYPES.map((type) => [type, (/** @type {Record<string, any>} */ body) => validateMedia(body, type)])),
+	...Object.fromEntries(
+		MEDIA_TYPES.map((type) => [
+			type,
+			(/** @type {Record<string, any>} */ body) => validateMedia(body, type),
+		]),
+	),
 };
 
 /** @param {unknown} body @returns {Record<string, any>} */
 function requireWhatsAppBody(body) {
 	if (!isObject(body)) throw invalidParameter('The request body must be a JSON object');
-	if (body.messaging_product === undefined || body.messaging_product === null) throw requiredParameter('messaging_product');
+	if (body.messaging_product === undefined || body.messaging_product === null)
+		throw requiredParameter('messaging_product');
 	if (body.messaging_product !== 'whatsapp') {
-		throw invalidParameter(`Parameter 'messaging_product' must be 'whatsapp' (got ${JSON.stringify(body.messaging_product)})`);
+		throw invalidParameter(
+			`Parameter 'messaging_product' must be 'whatsapp' (got ${JSON.stringify(body.messaging_product)})`,
+		);
 	}
 	return body;
 }
@@ -390,16 +485,21 @@ function requireWhatsAppBody(body) {
  */
 function validateOutboundMessage(input) {
 	const body = requireWhatsAppBody(input);
-	if (body.recipient_type !== undefined) checkOneOf(body.recipient_type, 'recipient_type', ['individual', 'group']);
+	if (body.recipient_type !== undefined)
+		checkOneOf(body.recipient_type, 'recipient_type', ['individual', 'group']);
 	if (!isPresent(body.to) && !isPresent(body.recipient)) throw requiredParameter('to');
 	if (isPresent(body.to)) {
-		if (typeof body.to !== 'string' && typeof body.to !== 'number') throw invalidParameter("Parameter 'to' must be a string");
-		if (!/\d/.test(String(body.to))) throw invalidParameter("Parameter 'to' must be a phone number");
+		if (typeof body.to !== 'string' && typeof body.to !== 'number')
+			throw invalidParameter("Parameter 'to' must be a string");
+		if (!/\d/.test(String(body.to)))
+			throw invalidParameter("Parameter 'to' must be a phone number");
 	}
 	if (isPresent(body.recipient)) checkString(body.recipient, 'recipient');
 	const type = body.type ?? 'text';
-	if (typeof type !== 'string' || !OUTBOUND_TYPES.includes(type)) checkOneOf(type, 'type', OUTBOUND_TYPES);
-	if (body.context !== undefined) requireString(requireObject(body, 'context', 'context'), 'message_id', 'context.message_id');
+	if (typeof type !== 'string' || !OUTBOUND_TYPES.includes(type))
+		checkOneOf(type, 'type', OUTBOUND_TYPES);
+	if (body.context !== undefined)
+		requireString(requireObject(body, 'context', 'context'), 'message_id', 'context.message_id');
 	optionalString(body, 'biz_opaque_callback_data', 'biz_opaque_callback_data', 512);
 	TYPE_VALIDATORS[type](body);
 	return type;
@@ -421,4 +521,11 @@ function validateReadReceipt(input) {
 	return { messageId, typing: body.typing_indicator !== undefined };
 }
 
-module.exports = { validateOutboundMessage, validateReadReceipt, isObject, ownEntry, parseHttpUrl, MEDIA_TYPES };
+module.exports = {
+	validateOutboundMessage,
+	validateReadReceipt,
+	isObject,
+	ownEntry,
+	parseHttpUrl,
+	MEDIA_TYPES,
+};

@@ -55,7 +55,15 @@ function createWebhookDispatcher(deps) {
 	 * @param {unknown} body
 	 */
 	function enqueue(phoneNumberId, kind, body) {
-		const event = { eventId: ++eventSeq, phoneNumberId, kind, body, payload: Buffer.from(JSON.stringify(body)), attempt: 0, generation };
+		const event = {
+			eventId: ++eventSeq,
+			phoneNumberId,
+			kind,
+			body,
+			payload: Buffer.from(JSON.stringify(body)),
+			attempt: 0,
+			generation,
+		};
 		push(event);
 		return event;
 	}
@@ -110,7 +118,9 @@ function createWebhookDispatcher(deps) {
 			durationMs: Number(process.hrtime.bigint() - started) / 1e6,
 		};
 		deps.store.addDelivery(record);
-		deps.log(`webhook ${event.kind} #${event.eventId} attempt ${event.attempt} → ${outcome.statusCode ?? outcome.error}`);
+		deps.log(
+			`webhook ${event.kind} #${event.eventId} attempt ${event.attempt} → ${outcome.statusCode ?? outcome.error}`,
+		);
 		if (!record.ok) scheduleRetry(event, record);
 	}
 
@@ -165,7 +175,9 @@ function createWebhookDispatcher(deps) {
 				response.resume();
 				response.on('end', () => request.destroy());
 			});
-			request.on('error', (error) => settle(null, /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message));
+			request.on('error', (error) =>
+				settle(null, /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message),
+			);
 			request.on('close', () => {
 				finish();
 				settle(null, 'connection closed without an answer');
@@ -186,7 +198,14 @@ function createWebhookDispatcher(deps) {
 		reset();
 	}
 
-	return { enqueue, reset, close, get inFlight() { return inFlight.size; } };
+	return {
+		enqueue,
+		reset,
+		close,
+		get inFlight() {
+			return inFlight.size;
+		},
+	};
 }
 
 /**

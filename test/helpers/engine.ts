@@ -33,7 +33,9 @@ import { isExpression, NodeHelpers, Workflow } from 'n8n-workflow';
 
 // n8n-core keeps its own copy of the dependency-injection container: use that one, as n8n does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
+const { Container } = require(
+	require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }),
+) as typeof import('@n8n/di');
 
 export const PACKAGE_ROOT = join(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-360dialog';
@@ -118,7 +120,14 @@ export class TestCredentialsHelper {
 		const resolve = (value: string) =>
 			isExpression(value)
 				? String(
-						workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as IDataObject, undefined, '') ?? '',
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials } as IDataObject,
+							undefined,
+							'',
+						) ?? '',
 					)
 				: value;
 		for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
@@ -171,7 +180,10 @@ export function makeAdditionalData(
 ): IWorkflowExecuteAdditionalData {
 	return {
 		executionId: 'engine-test-execution',
-		credentialsHelper: new TestCredentialsHelper(loader, credentials) as unknown as ICredentialsHelper,
+		credentialsHelper: new TestCredentialsHelper(
+			loader,
+			credentials,
+		) as unknown as ICredentialsHelper,
 		evalLlmMockHandler: undefined,
 		currentNodeParameters: undefined,
 		restApiUrl: 'http://127.0.0.1/rest',
@@ -196,7 +208,9 @@ export interface WorkflowRun {
 	/** Output items of a node, per output index (first run). */
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** The error a node stopped with, if any. */
-	error(nodeName: string): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+	error(
+		nodeName: string,
+	): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
 }
 
 export interface RunOptions {
@@ -244,7 +258,9 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [{ node: startNode, data: { main: [options.start.items] }, source: null }],
+			nodeExecutionStack: [
+				{ node: startNode, data: { main: [options.start.items] }, source: null },
+			],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
@@ -283,7 +299,11 @@ export function actionNode(parameters: IDataObject, extra: Partial<INode> = {}):
 export async function runActionNode(
 	parameters: IDataObject,
 	items: INodeExecutionData[],
-	{ baseUrl, apiKey = 'test-api-key', continueOnFail = false }: { baseUrl: string; apiKey?: string; continueOnFail?: boolean },
+	{
+		baseUrl,
+		apiKey = 'test-api-key',
+		continueOnFail = false,
+	}: { baseUrl: string; apiKey?: string; continueOnFail?: boolean },
 ): Promise<WorkflowRun & { items: INodeExecutionData[] }> {
 	const node = actionNode(parameters, continueOnFail ? { onError: 'continueRegularOutput' } : {});
 	const result = await runWorkflow({

@@ -2,9 +2,18 @@
  * Webhook posts for tests and benchmarks, in the Cloud API's shape (built by the emulator's own envelope code), for the
  * emulator's default number.
  */
-import { messagesChange, messagesValue, webhookBody, type WebhookBody } from '../emulator/envelopes';
+import {
+	messagesChange,
+	messagesValue,
+	webhookBody,
+	type WebhookBody,
+} from '../emulator/envelopes';
 
-export const TEST_NUMBER = { wabaId: '200000000000001', phoneNumberId: '100000000000001', displayPhoneNumber: '15550001111' };
+export const TEST_NUMBER = {
+	wabaId: '200000000000001',
+	phoneNumberId: '100000000000001',
+	displayPhoneNumber: '15550001111',
+};
 
 export const contact = (name: string, waId: string) => ({ profile: { name }, wa_id: waId });
 
@@ -25,7 +34,8 @@ export const statusEvent = (id: string, status: string, extra: Record<string, un
 });
 
 /** One entry with one "messages" change holding `value` (contacts, messages, statuses, errors). */
-export const envelope = (value: Record<string, unknown>): WebhookBody => messagesChange(TEST_NUMBER, value);
+export const envelope = (value: Record<string, unknown>): WebhookBody =>
+	messagesChange(TEST_NUMBER, value);
 
 /** Several entries, each a list of "messages" change values: the batched posts 360dialog sends under load. */
 export const batchedEnvelope = (entries: Array<Array<Record<string, unknown>>>): WebhookBody =>

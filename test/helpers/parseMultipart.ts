@@ -21,12 +21,14 @@ export function parseMultipart(body: Buffer, boundary: string): ParsedPart[] {
 	for (;;) {
 		const afterDelimiter = start + delimiter.length;
 		if (body.subarray(afterDelimiter, afterDelimiter + 4).toString('latin1') === '--\r\n') break;
-		if (body.subarray(afterDelimiter, afterDelimiter + 2).toString('latin1') !== '\r\n') throw new Error('no CRLF after the boundary');
+		if (body.subarray(afterDelimiter, afterDelimiter + 2).toString('latin1') !== '\r\n')
+			throw new Error('no CRLF after the boundary');
 		const headEnd = body.indexOf('\r\n\r\n', afterDelimiter);
 		const head = body.subarray(afterDelimiter + 2, headEnd).toString('utf8');
 		const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), headEnd);
 		if (next < 0) throw new Error('unterminated part');
-		const disposition = /^Content-Disposition: form-data; name="([^"]*)"(?:; filename="([^"]*)")?$/m.exec(head);
+		const disposition =
+			/^Content-Disposition: form-data; name="([^"]*)"(?:; filename="([^"]*)")?$/m.exec(head);
 		if (!disposition) throw new Error(`bad part head: ${head}`);
 		parts.push({
 			name: disposition[1],
@@ -36,6 +38,7 @@ export function parseMultipart(body: Buffer, boundary: string): ParsedPart[] {
 		});
 		start = next + 2;
 	}
-	if (body.length !== start + delimiter.length + 4) throw new Error('bytes after the closing boundary');
+	if (body.length !== start + delimiter.length + 4)
+		throw new Error('bytes after the closing boundary');
 	return parts;
 }

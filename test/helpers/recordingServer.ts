@@ -35,8 +35,17 @@ export interface RecordingServer {
 }
 
 /** The request line and the credential header of one recorded call, as one assertion. */
-export function expectCall(request: RecordedRequest | undefined, method: string, path: string, apiKey: string): void {
-	expect({ method: request?.method, path: request?.path, apiKey: request?.headers['d360-api-key'] }).toEqual({ method, path, apiKey });
+export function expectCall(
+	request: RecordedRequest | undefined,
+	method: string,
+	path: string,
+	apiKey: string,
+): void {
+	expect({
+		method: request?.method,
+		path: request?.path,
+		apiKey: request?.headers['d360-api-key'],
+	}).toEqual({ method, path, apiKey });
 }
 
 export const okMessageReply = (input = '4915112345678', id = 'wamid.TEST'): Reply => ({
@@ -50,7 +59,9 @@ const defaultResponder: Responder = (request, index) => {
 	return okMessageReply(body?.to ?? body?.recipient, `wamid.TEST${index}`);
 };
 
-export async function startRecordingServer(responder: Responder = defaultResponder): Promise<RecordingServer> {
+export async function startRecordingServer(
+	responder: Responder = defaultResponder,
+): Promise<RecordingServer> {
 	const requests: RecordedRequest[] = [];
 	const queued: Reply[] = [];
 	let current = responder;
@@ -80,9 +91,13 @@ export async function startRecordingServer(responder: Responder = defaultRespond
 				req.socket.destroy();
 				return;
 			}
-			const payload = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(JSON.stringify(reply.body ?? {}));
+			const payload = Buffer.isBuffer(reply.body)
+				? reply.body
+				: Buffer.from(JSON.stringify(reply.body ?? {}));
 			res.writeHead(reply.status ?? 200, {
-				'content-type': Buffer.isBuffer(reply.body) ? 'application/octet-stream' : 'application/json',
+				'content-type': Buffer.isBuffer(reply.body)
+					? 'application/octet-stream'
+					: 'application/json',
 				...reply.headers,
 			});
 			res.end(payload);

@@ -14,7 +14,13 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, loadPackage, makeAdditionalData, PackageNodeTypes, TRIGGER_NODE_TYPE } from './engine';
+import {
+	CREDENTIAL_TYPE,
+	loadPackage,
+	makeAdditionalData,
+	PackageNodeTypes,
+	TRIGGER_NODE_TYPE,
+} from './engine';
 
 export interface Delivery {
 	headers?: Record<string, string>;
@@ -59,7 +65,10 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: 'f3a0c6c4-0000-4000-8000-000000000001',
-		parameters: { statuses: ['sent', 'delivered', 'read', 'failed', 'played', 'deleted'], ...options.parameters },
+		parameters: {
+			statuses: ['sent', 'delivered', 'read', 'failed', 'played', 'deleted'],
+			...options.parameters,
+		},
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: '360dialog test' } },
 	};
 	const workflow = new Workflow({
@@ -70,7 +79,9 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		active: true,
 		staticData: {},
 	});
-	const credentials = { [CREDENTIAL_TYPE]: { apiKey: options.apiKey ?? 'test-api-key', baseUrl: options.baseUrl } };
+	const credentials = {
+		[CREDENTIAL_TYPE]: { apiKey: options.apiKey ?? 'test-api-key', baseUrl: options.baseUrl },
+	};
 	const additionalData = makeAdditionalData(loader, credentials);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
 	const description = nodeType.description.webhooks![0];
@@ -83,7 +94,8 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
 	} as unknown as IWebhookData;
-	const hookContext = () => new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+	const hookContext = () =>
+		new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
 	const methods = nodeType.webhookMethods!.default!;
 	const staticData = () => workflow.getStaticData('node', node);
 
@@ -119,7 +131,9 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 					return res;
 				},
 			};
-			const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+			const lowerHeaders = Object.fromEntries(
+				Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
+			);
 			const req = { headers: lowerHeaders, body, query: {}, params: {}, method: 'POST' };
 			const context = new WebhookContext(
 				workflow,

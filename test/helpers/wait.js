@@ -13,12 +13,16 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {{ timeoutMs?: number, intervalMs?: number, description?: string }} [options]
  * @returns {Promise<T>}
  */
-async function eventually(check, { timeoutMs = 30_000, intervalMs = 200, description = 'a condition' } = {}) {
+async function eventually(
+	check,
+	{ timeoutMs = 30_000, intervalMs = 200, description = 'a condition' } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
 		if (value !== undefined) return value;
-		if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${description}`);
+		if (Date.now() >= deadline)
+			throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${description}`);
 		await delay(intervalMs);
 	}
 }

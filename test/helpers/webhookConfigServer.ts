@@ -7,11 +7,14 @@ export interface WebhookConfigServer extends RecordingServer {
 	configWrites(): unknown[];
 }
 
-export async function startWebhookConfigServer(initial: { url: string; headers?: Record<string, string> } = { url: '' }) {
+export async function startWebhookConfigServer(
+	initial: { url: string; headers?: Record<string, string> } = { url: '' },
+) {
 	const server = (await startRecordingServer()) as WebhookConfigServer;
 	server.config = initial;
 	server.respondWith((request) => {
-		if (request.path !== '/v1/configs/webhook') return { status: 404, body: { error: 'not found' } };
+		if (request.path !== '/v1/configs/webhook')
+			return { status: 404, body: { error: 'not found' } };
 		if (request.method === 'POST') {
 			server.config = request.json as WebhookConfigServer['config'];
 			return { status: 200, body: server.config };

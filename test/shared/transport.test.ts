@@ -1,4 +1,9 @@
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, redactSecret, retryAfterMs } from '../../nodes/shared/transport';
+import {
+	backoffDelayMs,
+	DEFAULT_RETRY_POLICY,
+	redactSecret,
+	retryAfterMs,
+} from '../../nodes/shared/transport';
 
 describe('backoff', () => {
 	const policy = { retries: 4, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -40,7 +45,9 @@ describe('Retry-After', () => {
 
 describe('redactSecret', () => {
 	test('removes every occurrence of the key', () => {
-		expect(redactSecret('key abc123 and abc123 again', 'abc123')).toBe('key [redacted] and [redacted] again');
+		expect(redactSecret('key abc123 and abc123 again', 'abc123')).toBe(
+			'key [redacted] and [redacted] again',
+		);
 	});
 
 	test('leaves text alone without a key', () => {

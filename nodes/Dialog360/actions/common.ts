@@ -2,13 +2,22 @@
  * What every send operation shares: who receives the message, the options of the envelope, and turning
  * 360dialog's answer into the node's output item. Defined once, shown on every send operation.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { dialog360Request } from '../../shared/transport';
 import type { Dialog360Request, Dialog360Response } from '../../shared/transport';
 import { buildEnvelope } from '../../shared/whatsapp/messages/envelope';
-import type { EnvelopeOptions, MessageBody, Recipient } from '../../shared/whatsapp/messages/envelope';
+import type {
+	EnvelopeOptions,
+	MessageBody,
+	Recipient,
+} from '../../shared/whatsapp/messages/envelope';
 import { PayloadError } from '../../shared/whatsapp/validation';
 
 export const SEND_OPERATIONS = [
@@ -63,11 +72,16 @@ export const recipientProperties: INodeProperties[] = [
 		name: 'recipientType',
 		type: 'options',
 		options: [
-			{ name: 'Phone Number', value: 'phoneNumber', description: 'The recipient\'s WhatsApp number with country code' },
+			{
+				name: 'Phone Number',
+				value: 'phoneNumber',
+				description: "The recipient's WhatsApp number with country code",
+			},
 			{
 				name: 'User ID',
 				value: 'userId',
-				description: 'The business-scoped user ID (BSUID) a webhook gave, for users who hide their phone number',
+				description:
+					'The business-scoped user ID (BSUID) a webhook gave, for users who hide their phone number',
 			},
 		],
 		default: 'phoneNumber',
@@ -187,10 +201,11 @@ export async function postMessage(
 	body: MessageBody | IDataObject,
 	includeRaw?: boolean,
 ): Promise<INodeExecutionData[]> {
-	const { body: response } = await dialog360Request.call<IExecuteFunctions, [Dialog360Request], Promise<Dialog360Response<SendResponse>>>(
-		this,
-		{ method: 'POST', path: '/messages', body: body as IDataObject, itemIndex: i },
-	);
+	const { body: response } = await dialog360Request.call<
+		IExecuteFunctions,
+		[Dialog360Request],
+		Promise<Dialog360Response<SendResponse>>
+	>(this, { method: 'POST', path: '/messages', body: body as IDataObject, itemIndex: i });
 	return [{ json: toSendResult(response, includeRaw), pairedItem: { item: i } }];
 }
 
@@ -205,6 +220,8 @@ export async function sendTyped(
 	build: () => unknown,
 ): Promise<INodeExecutionData[]> {
 	const options = readSendOptions.call(this, i);
-	const body = checked(this, i, () => buildEnvelope(readRecipient.call(this, i), type, build(), options));
+	const body = checked(this, i, () =>
+		buildEnvelope(readRecipient.call(this, i), type, build(), options),
+	);
 	return await postMessage.call(this, i, body, options.includeRawResponse);
 }

@@ -25,10 +25,14 @@ function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
 	const operation = this.getNodeParameter('operation', i) as string;
 	const found = resources[resource]?.[operation];
 	if (!found) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-			itemIndex: i,
-			description: 'Choose another operation, or update the n8n-nodes-360dialog package.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+			{
+				itemIndex: i,
+				description: 'Choose another operation, or update the n8n-nodes-360dialog package.',
+			},
+		);
 	}
 	return found.execute;
 }
@@ -37,7 +41,10 @@ function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
 function orderingKey(this: IExecuteFunctions, i: number): string {
 	try {
 		const recipient = readRecipient.call(this, i);
-		const key = ('userId' in recipient ? recipient.userId : recipient.phoneNumber).replace(/[^\dA-Za-z.]/g, '');
+		const key = ('userId' in recipient ? recipient.userId : recipient.phoneNumber).replace(
+			/[^\dA-Za-z.]/g,
+			'',
+		);
 		return key === '' ? `item:${i}` : `to:${key}`;
 	} catch {
 		return `item:${i}`;
@@ -54,7 +61,10 @@ function errorItem(error: Error & { description?: string | null }, i: number): I
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const concurrency = Math.max(1, Math.floor(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as number));
+	const concurrency = Math.max(
+		1,
+		Math.floor(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as number),
+	);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const chains = new Map<string, number[]>();
 	for (let i = 0; i < items.length; i++) {

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { dialog360Request } from '../../shared/transport';
 import { templateValue } from '../../shared/whatsapp/messages/template';
@@ -22,12 +26,21 @@ const PAGE_SIZE = 1000;
  * One page of the template list as the "From List" picker shows it: approved templates only, named
  * "name (language, category)", valued "name|language", narrowed to those containing the typed text.
  */
-export function templateSearchPage(page: TemplateListPage, filter: string | undefined, offset: number): INodeListSearchResult {
+export function templateSearchPage(
+	page: TemplateListPage,
+	filter: string | undefined,
+	offset: number,
+): INodeListSearchResult {
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results: INodeListSearchItems[] = (page.waba_templates ?? [])
-		.filter((template) => template.name && template.language && template.status?.toLowerCase() === 'approved')
+		.filter(
+			(template) =>
+				template.name && template.language && template.status?.toLowerCase() === 'approved',
+		)
 		.map((template) => {
-			const details = [template.language, template.category?.toUpperCase()].filter(Boolean).join(', ');
+			const details = [template.language, template.category?.toUpperCase()]
+				.filter(Boolean)
+				.join(', ');
 			return {
 				name: `${template.name} (${details})`,
 				value: templateValue(template.name as string, template.language as string),

@@ -113,7 +113,7 @@ const CATALOGUE: Record<number, CatalogueEntry> = {
 	},
 	130429: {
 		what: 'The number is sending faster than its throughput allows',
-		next: 'Lower the node\'s concurrency or spread the workflow over time; the node retried with backoff before giving up.',
+		next: "Lower the node's concurrency or spread the workflow over time; the node retried with backoff before giving up.",
 		retryable: true,
 	},
 	130472: {
@@ -134,11 +134,11 @@ const CATALOGUE: Record<number, CatalogueEntry> = {
 	},
 	132007: {
 		what: 'The template content breaks WhatsApp policy',
-		next: 'Edit the template or its parameters to comply with WhatsApp\'s commerce and business policies.',
+		next: "Edit the template or its parameters to comply with WhatsApp's commerce and business policies.",
 	},
 	132012: {
 		what: 'A template parameter has the wrong format',
-		next: 'Match each parameter\'s type (text, currency, date_time, media) to what the template expects.',
+		next: "Match each parameter's type (text, currency, date_time, media) to what the template expects.",
 	},
 	132015: {
 		what: 'The template is paused because of low quality',
@@ -150,7 +150,7 @@ const CATALOGUE: Record<number, CatalogueEntry> = {
 	},
 	133010: {
 		what: 'The phone number is not registered on the WhatsApp Business Platform',
-		next: 'Finish the number\'s registration in the 360dialog Hub.',
+		next: "Finish the number's registration in the 360dialog Hub.",
 	},
 	368: {
 		what: 'The account is temporarily blocked for policy violations',
@@ -169,7 +169,7 @@ const HTTP_CATALOGUE: Record<number, CatalogueEntry> = {
 	},
 	404: {
 		what: 'The resource was not found on 360dialog',
-		next: 'Check the id you used (media ids expire 30 days after last use) and the credential\'s base URL.',
+		next: "Check the id you used (media ids expire 30 days after last use) and the credential's base URL.",
 	},
 	413: {
 		what: 'The request is too large',
@@ -177,7 +177,7 @@ const HTTP_CATALOGUE: Record<number, CatalogueEntry> = {
 	},
 	429: {
 		what: '360dialog is throttling this number (too many requests)',
-		next: 'Lower the node\'s concurrency or spread the workflow over time; the node retried with backoff before giving up.',
+		next: "Lower the node's concurrency or spread the workflow over time; the node retried with backoff before giving up.",
 		retryable: true,
 	},
 	500: {
@@ -206,7 +206,10 @@ const HTTP_CATALOGUE: Record<number, CatalogueEntry> = {
  * What to do next for a WhatsApp error code, when the code is a known one. `inbound`: the error came with a
  * message a user sent (a webhook's message), not with one this workflow sent.
  */
-export function errorHint(code: number | undefined, origin: 'outbound' | 'inbound' = 'outbound'): string | undefined {
+export function errorHint(
+	code: number | undefined,
+	origin: 'outbound' | 'inbound' = 'outbound',
+): string | undefined {
 	if (code === undefined) return undefined;
 	const entry = CATALOGUE[code];
 	if (!entry) return undefined;

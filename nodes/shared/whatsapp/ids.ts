@@ -12,7 +12,11 @@ export function requireMessageId(value: unknown, field = 'messageId'): string {
 		);
 	}
 	if (/\s/.test(id)) {
-		throw new PayloadError(`"${id}" is not a WhatsApp message ID`, field, 'Use the message ID exactly as WhatsApp gave it (wamid.…).');
+		throw new PayloadError(
+			`"${id}" is not a WhatsApp message ID`,
+			field,
+			'Use the message ID exactly as WhatsApp gave it (wamid.…).',
+		);
 	}
 	return id;
 }
@@ -22,7 +26,12 @@ export function requireMessageId(value: unknown, field = 'messageId'): string {
  * for 30 minutes after about 20 failed ones within an hour, and a malformed id is a sure failure.
  */
 export function requireMediaId(value: unknown, field = 'mediaId'): string {
-	const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const id =
+		typeof value === 'number' && Number.isSafeInteger(value)
+			? String(value)
+			: typeof value === 'string'
+				? value.trim()
+				: '';
 	if (id === '') {
 		throw new PayloadError(
 			'The media ID is empty',

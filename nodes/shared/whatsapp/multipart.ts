@@ -38,7 +38,9 @@ function partHead(part: FormPart): string {
 }
 
 function partData(part: FormPart): Buffer {
-	return 'data' in part ? Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength) : Buffer.from(part.text, 'utf8');
+	return 'data' in part
+		? Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength)
+		: Buffer.from(part.text, 'utf8');
 }
 
 /** A boundary that occurs in none of the parts' data (random, so this almost never needs a second try). */
@@ -54,7 +56,11 @@ export function buildMultipartBody(parts: FormPart[]): MultipartBody {
 	const boundary = pickBoundary(data);
 	const chunks: Buffer[] = [];
 	parts.forEach((part, index) => {
-		chunks.push(Buffer.from(`--${boundary}\r\n${partHead(part)}`, 'utf8'), data[index], Buffer.from('\r\n', 'utf8'));
+		chunks.push(
+			Buffer.from(`--${boundary}\r\n${partHead(part)}`, 'utf8'),
+			data[index],
+			Buffer.from('\r\n', 'utf8'),
+		);
 	});
 	chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
 	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };

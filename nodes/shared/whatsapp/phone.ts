@@ -5,12 +5,21 @@ import { PayloadError } from './validation';
  * Accepts `+`, a leading `00`, spaces, dashes, dots and parentheses; anything else is an error.
  */
 export function normalizePhoneNumber(input: unknown, field = 'phoneNumber'): string {
-	const raw = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
+	const raw =
+		typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
 	if (raw === '') {
-		throw new PayloadError('The recipient phone number is empty', field, 'Fill in the phone number, with country code, e.g. +49 151 12345678.');
+		throw new PayloadError(
+			'The recipient phone number is empty',
+			field,
+			'Fill in the phone number, with country code, e.g. +49 151 12345678.',
+		);
 	}
 	const stripped = raw.replace(/[\s\-().]/g, '');
-	const digits = stripped.startsWith('+') ? stripped.slice(1) : stripped.startsWith('00') ? stripped.slice(2) : stripped;
+	const digits = stripped.startsWith('+')
+		? stripped.slice(1)
+		: stripped.startsWith('00')
+			? stripped.slice(2)
+			: stripped;
 	if (!/^\d+$/.test(digits)) {
 		throw new PayloadError(
 			`"${raw}" is not a phone number`,

@@ -59,14 +59,29 @@ export function requireLength(value: unknown, max: number, field: string, label:
 	return checkLength(requireText(value, field, label), max, field, label);
 }
 
-export function optionalLength(value: unknown, max: number, field: string, label: string): string | undefined {
+export function optionalLength(
+	value: unknown,
+	max: number,
+	field: string,
+	label: string,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return checkLength(String(value), max, field, label);
 }
 
-export function checkCount<T>(values: T[], max: number, field: string, label: string, min = 1): T[] {
+export function checkCount<T>(
+	values: T[],
+	max: number,
+	field: string,
+	label: string,
+	min = 1,
+): T[] {
 	if (values.length < min) {
-		throw new PayloadError(`${label}: at least ${min} needed, got ${values.length}`, field, `Add ${label.toLowerCase()}.`);
+		throw new PayloadError(
+			`${label}: at least ${min} needed, got ${values.length}`,
+			field,
+			`Add ${label.toLowerCase()}.`,
+		);
 	}
 	if (values.length > max) {
 		throw new PayloadError(
@@ -106,7 +121,12 @@ export function requireHttpUrl(value: unknown, field: string, label: string): st
  * JSON a person typed into a field, parsed; a value an expression already gave as data (an object, an
  * array) passes through. `example` shows the expected shape in the fix.
  */
-export function parseJsonField(value: unknown, field: string, label: string, example: string): unknown {
+export function parseJsonField(
+	value: unknown,
+	field: string,
+	label: string,
+	example: string,
+): unknown {
 	if (typeof value !== 'string') return value;
 	let reason = '';
 	try {
@@ -114,5 +134,9 @@ export function parseJsonField(value: unknown, field: string, label: string, exa
 	} catch (error) {
 		reason = (error as Error).message;
 	}
-	throw new PayloadError(`${label} is not valid JSON: ${reason}`, field, `Check the JSON in "${label}"; it should look like ${example}.`);
+	throw new PayloadError(
+		`${label} is not valid JSON: ${reason}`,
+		field,
+		`Check the JSON in "${label}"; it should look like ${example}.`,
+	);
 }

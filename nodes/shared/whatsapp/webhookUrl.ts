@@ -10,7 +10,7 @@ export interface WebhookUrlProblem {
 }
 
 const FIX =
-	'Expose n8n on a public https address without a port (for example behind a reverse proxy or a tunnel) and set n8n\'s WEBHOOK_URL environment variable to it.';
+	"Expose n8n on a public https address without a port (for example behind a reverse proxy or a tunnel) and set n8n's WEBHOOK_URL environment variable to it.";
 
 /** Whether a base URL is 360dialog's own cloud or sandbox (where the URL rules apply), not an emulator. */
 export function isCloudBaseUrl(baseUrl: string): boolean {
@@ -31,10 +31,16 @@ export function checkWebhookUrl(url: string): WebhookUrlProblem | undefined {
 		return { problem: `"${url}" is not a URL`, fix: FIX };
 	}
 	if (parsed.protocol !== 'https:') {
-		return { problem: `360dialog only delivers to https URLs, and n8n's webhook URL is "${url}"`, fix: FIX };
+		return {
+			problem: `360dialog only delivers to https URLs, and n8n's webhook URL is "${url}"`,
+			fix: FIX,
+		};
 	}
 	if (parsed.port !== '') {
-		return { problem: `360dialog does not deliver to URLs with a port (":${parsed.port}" in "${url}")`, fix: FIX };
+		return {
+			problem: `360dialog does not deliver to URLs with a port (":${parsed.port}" in "${url}")`,
+			fix: FIX,
+		};
 	}
 	if (parsed.hostname.includes('_')) {
 		return {
@@ -43,7 +49,10 @@ export function checkWebhookUrl(url: string): WebhookUrlProblem | undefined {
 		};
 	}
 	if (/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(parsed.hostname)) {
-		return { problem: `"${parsed.hostname}" is not reachable from the internet, so 360dialog cannot deliver to it`, fix: FIX };
+		return {
+			problem: `"${parsed.hostname}" is not reachable from the internet, so 360dialog cannot deliver to it`,
+			fix: FIX,
+		};
 	}
 	return undefined;
 }

@@ -122,7 +122,14 @@ async function startN8n(options) {
 async function startIn(userFolder, runtime, options) {
 	const port = options.port ?? (await freePort());
 	const brokerPort = await freePort();
-	const env = n8nEnv({ runtime, userFolder, port, brokerPort, extensions: options.extensions, extraEnv: options.extraEnv });
+	const env = n8nEnv({
+		runtime,
+		userFolder,
+		port,
+		brokerPort,
+		extensions: options.extensions,
+		extraEnv: options.extraEnv,
+	});
 
 	const importDir = path.join(userFolder, 'import');
 	mkdirSync(importDir, { recursive: true });
@@ -134,7 +141,9 @@ async function startIn(userFolder, runtime, options) {
 	if (options.workflows?.length) {
 		const dir = path.join(importDir, 'workflows');
 		mkdirSync(dir, { recursive: true });
-		options.workflows.forEach((workflow, index) => writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)));
+		options.workflows.forEach((workflow, index) =>
+			writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
+		);
 		n8nCommand(env, ['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
@@ -171,7 +180,8 @@ async function startIn(userFolder, runtime, options) {
 		killOnExit();
 		process.kill(process.pid, signal);
 	};
-	const signals = options.killOnSignal === false ? [] : /** @type {const} */ (['SIGTERM', 'SIGINT']);
+	const signals =
+		options.killOnSignal === false ? [] : /** @type {const} */ (['SIGTERM', 'SIGINT']);
 	process.once('exit', killOnExit);
 	for (const signal of signals) process.once(signal, killOnSignal);
 	child.on('exit', () => {
@@ -188,7 +198,10 @@ async function startIn(userFolder, runtime, options) {
 		} catch {
 			return;
 		}
-		const gone = await eventually(() => exited || undefined, { timeoutMs: 15_000, intervalMs: 100 }).catch(() => false);
+		const gone = await eventually(() => exited || undefined, {
+			timeoutMs: 15_000,
+			intervalMs: 100,
+		}).catch(() => false);
 		if (!gone) {
 			try {
 				process.kill(-child.pid, 'SIGKILL');

@@ -2,7 +2,12 @@
 /** n8n's own REST API, as the editor uses it: owner set-up, log-in, activation, and reading executions. */
 const path = require('node:path');
 
-const OWNER = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Passw0rd-360dialog' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Test',
+	lastName: 'Owner',
+	password: 'Passw0rd-360dialog',
+};
 const BROWSER_ID = 'n8n360-e2e-browser';
 
 /**
@@ -18,7 +23,11 @@ async function connectRest(baseUrl, modules) {
 	async function call(method, route, body) {
 		const response = await fetch(`${baseUrl}/rest${route}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...(cookie ? { cookie } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(cookie ? { cookie } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = response.headers.get('set-cookie');
@@ -32,7 +41,9 @@ async function connectRest(baseUrl, modules) {
 			json = text;
 		}
 		if (!response.ok) {
-			const error = new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 500)}`);
+			const error = new Error(
+				`${method} /rest${route} answered ${response.status}: ${text.slice(0, 500)}`,
+			);
 			Object.assign(error, { status: response.status, body: json });
 			throw error;
 		}
@@ -61,7 +72,10 @@ async function connectRest(baseUrl, modules) {
 		 */
 		async runManually(id, triggerName) {
 			const workflow = await call('GET', `/workflows/${id}`);
-			const started = await call('POST', `/workflows/${id}/run`, { workflowData: workflow, triggerToStartFrom: { name: triggerName } });
+			const started = await call('POST', `/workflows/${id}/run`, {
+				workflowData: workflow,
+				triggerToStartFrom: { name: triggerName },
+			});
 			return /** @type {string} */ (started.executionId);
 		},
 		/** Executions of a workflow, newest first. @param {string} workflowId */
@@ -73,7 +87,8 @@ async function connectRest(baseUrl, modules) {
 		/** One execution with its run data parsed. @param {string} id */
 		async execution(id) {
 			const execution = await call('GET', `/executions/${id}`);
-			const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+			const data =
+				typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 			return { ...execution, data };
 		},
 	};

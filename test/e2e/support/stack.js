@@ -20,7 +20,8 @@ const EMULATOR_NUMBER = {
 };
 
 function ensureBuilt() {
-	if (existsSync(path.join(PACKAGE_ROOT, 'dist', 'nodes', 'Dialog360', 'Dialog360.node.js'))) return;
+	if (existsSync(path.join(PACKAGE_ROOT, 'dist', 'nodes', 'Dialog360', 'Dialog360.node.js')))
+		return;
 	execFileSync('npm', ['run', 'build'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
 }
 
@@ -40,7 +41,11 @@ async function startStack(options = {}) {
 	const runtime = ensureRuntime();
 	const emulator = options.baseUrl
 		? undefined
-		: await startEmulator({ port: options.emulatorPort ?? 0, numbers: [EMULATOR_NUMBER], ...options.emulatorOptions });
+		: await startEmulator({
+				port: options.emulatorPort ?? 0,
+				numbers: [EMULATOR_NUMBER],
+				...options.emulatorOptions,
+			});
 	const baseUrl = options.baseUrl ?? /** @type {NonNullable<typeof emulator>} */ (emulator).url;
 	const apiKey = options.apiKey ?? EMULATOR_NUMBER.apiKey;
 	let n8n;

@@ -18,8 +18,14 @@ describe('Mark as Read and Send Typing Indicator through the n8n engine', () => 
 		const [request] = server.requests;
 		expect(request).toMatchObject({ method: 'POST', path: '/messages' });
 		expect(request.headers['d360-api-key']).toBe('key-read');
-		expect(request.json).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.HBgLREAD' });
-		expect(items).toEqual([{ json: { success: true, messageId: 'wamid.HBgLREAD' }, pairedItem: { item: 0 } }]);
+		expect(request.json).toEqual({
+			messaging_product: 'whatsapp',
+			status: 'read',
+			message_id: 'wamid.HBgLREAD',
+		});
+		expect(items).toEqual([
+			{ json: { success: true, messageId: 'wamid.HBgLREAD' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('Send Typing Indicator posts a read status with a text typing indicator', async () => {
@@ -38,7 +44,9 @@ describe('Mark as Read and Send Typing Indicator through the n8n engine', () => 
 			message_id: 'wamid.HBgLTYPE',
 			typing_indicator: { type: 'text' },
 		});
-		expect(items).toEqual([{ json: { success: true, messageId: 'wamid.HBgLTYPE' }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { success: true, messageId: 'wamid.HBgLTYPE' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('a message ID mapped from a missing field fails the item with no request sent', async () => {

@@ -3,18 +3,42 @@
  * LoadOptionsContext, the package loaded from dist/, the API key added by the credential's `authenticate`.
  */
 import { LoadOptionsContext } from 'n8n-core';
-import type { INodeListSearchResult, IWorkflowExecuteAdditionalData, ICredentialsHelper } from 'n8n-workflow';
+import type {
+	INodeListSearchResult,
+	IWorkflowExecuteAdditionalData,
+	ICredentialsHelper,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { templateSearchPage } from '../../../nodes/Dialog360/methods/listSearch';
-import { actionNode, CREDENTIAL_TYPE, loadPackage, PackageNodeTypes, TestCredentialsHelper } from '../../helpers/engine';
-import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import {
+	actionNode,
+	CREDENTIAL_TYPE,
+	loadPackage,
+	PackageNodeTypes,
+	TestCredentialsHelper,
+} from '../../helpers/engine';
+import {
+	expectCall,
+	startRecordingServer,
+	type RecordingServer,
+} from '../../helpers/recordingServer';
 
-async function searchTemplates(baseUrl: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+async function searchTemplates(
+	baseUrl: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const loader = await loadPackage();
 	const nodeTypes = new PackageNodeTypes(loader);
 	const node = actionNode({ resource: 'message', operation: 'sendTemplate' });
-	const workflow = new Workflow({ id: 'methods-test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const workflow = new Workflow({
+		id: 'methods-test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(loader, {
 			[CREDENTIAL_TYPE]: { apiKey: 'list-key', baseUrl },
@@ -68,15 +92,26 @@ describe('template picker (listSearch searchTemplates) through n8n-core', () => 
 		});
 		const [request] = server.requests;
 		expectCall(request, 'GET', '/v1/configs/templates', 'list-key');
-		expect(request.query).toEqual({ limit: '1000', offset: '0', sort: 'business_templates.name', filters: '{}' });
+		expect(request.query).toEqual({
+			limit: '1000',
+			offset: '0',
+			sort: 'business_templates.name',
+			filters: '{}',
+		});
 	});
 
 	test('the typed text narrows the list, ignoring case', async () => {
 		server.queue({
 			status: 200,
-			body: { count: 2, total: 2, waba_templates: [template('order_update', 'en'), template('welcome', 'en')] },
+			body: {
+				count: 2,
+				total: 2,
+				waba_templates: [template('order_update', 'en'), template('welcome', 'en')],
+			},
 		});
-		expect((await searchTemplates(server.url, 'WEL')).results).toEqual([{ name: 'welcome (en, UTILITY)', value: 'welcome|en' }]);
+		expect((await searchTemplates(server.url, 'WEL')).results).toEqual([
+			{ name: 'welcome (en, UTILITY)', value: 'welcome|en' },
+		]);
 	});
 
 	test('when more templates exist, the next page starts where this one ended', async () => {
@@ -92,7 +127,10 @@ describe('template picker (listSearch searchTemplates) through n8n-core', () => 
 	});
 
 	test('a rejected API key comes back as an error that says what to do', async () => {
-		server.queue({ status: 401, body: { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } } });
+		server.queue({
+			status: 401,
+			body: { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } },
+		});
 		await expect(searchTemplates(server.url)).rejects.toThrow('The 360dialog API key was rejected');
 	});
 });
@@ -104,12 +142,23 @@ describe('template picker page mapping', () => {
 
 	test('templates without a name or language are left out', () => {
 		expect(
-			templateSearchPage({ waba_templates: [{ name: 'x', status: 'approved' }, { language: 'en', status: 'approved' }] }, '', 0),
+			templateSearchPage(
+				{
+					waba_templates: [
+						{ name: 'x', status: 'approved' },
+						{ language: 'en', status: 'approved' },
+					],
+				},
+				'',
+				0,
+			),
 		).toEqual({ results: [] });
 	});
 
 	test('the typed text also matches the language', () => {
 		const page = { waba_templates: [template('hello', 'pt_BR'), template('hello', 'en')] };
-		expect(templateSearchPage(page, 'pt_br', 0).results.map((item) => item.value)).toEqual(['hello|pt_BR']);
+		expect(templateSearchPage(page, 'pt_br', 0).results.map((item) => item.value)).toEqual([
+			'hello|pt_BR',
+		]);
 	});
 });

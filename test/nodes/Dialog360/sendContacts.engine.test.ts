@@ -1,7 +1,11 @@
 import { runActionNode } from '../../helpers/engine';
 import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
 
-const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '4915112345678' };
+const envelope = {
+	messaging_product: 'whatsapp',
+	recipient_type: 'individual',
+	to: '4915112345678',
+};
 
 describe('Send Contacts through the n8n engine', () => {
 	let server: RecordingServer;
@@ -10,7 +14,7 @@ describe('Send Contacts through the n8n engine', () => {
 	});
 	afterEach(async () => await server.close());
 
-	test('contact cards from the fields are posted in WhatsApp\'s shape', async () => {
+	test("contact cards from the fields are posted in WhatsApp's shape", async () => {
 		const { error } = await runActionNode(
 			{
 				resource: 'message',
@@ -23,7 +27,12 @@ describe('Send Contacts through the n8n engine', () => {
 							formattedName: 'Jane Doe',
 							firstName: 'Jane',
 							lastName: 'Doe',
-							phones: { phone: [{ phone: '+49 151 1111111', type: 'WORK', waId: '491511111111' }, { phone: '+49 30 222', type: 'HOME' }] },
+							phones: {
+								phone: [
+									{ phone: '+49 151 1111111', type: 'WORK', waId: '491511111111' },
+									{ phone: '+49 30 222', type: 'HOME' },
+								],
+							},
 							emails: { email: [{ email: 'jane@example.com', type: 'WORK' }] },
 							company: 'Acme',
 							department: 'Sales',
@@ -31,7 +40,10 @@ describe('Send Contacts through the n8n engine', () => {
 							urls: { url: [{ url: 'https://acme.example', type: 'WORK' }] },
 							birthday: '1990-04-23',
 						},
-						{ formattedName: 'Support Line', phones: { phone: [{ phone: '+49 800 123', type: 'MAIN' }] } },
+						{
+							formattedName: 'Support Line',
+							phones: { phone: [{ phone: '+49 800 123', type: 'MAIN' }] },
+						},
 					],
 				},
 			},
@@ -57,7 +69,10 @@ describe('Send Contacts through the n8n engine', () => {
 					urls: [{ url: 'https://acme.example', type: 'WORK' }],
 					birthday: '1990-04-23',
 				},
-				{ name: { formatted_name: 'Support Line', first_name: 'Support Line' }, phones: [{ phone: '+49 800 123', type: 'MAIN' }] },
+				{
+					name: { formatted_name: 'Support Line', first_name: 'Support Line' },
+					phones: [{ phone: '+49 800 123', type: 'MAIN' }],
+				},
 			],
 		});
 	});
@@ -66,11 +81,19 @@ describe('Send Contacts through the n8n engine', () => {
 		const contacts = [
 			{
 				name: { formatted_name: 'Dr. Jane Doe', prefix: 'Dr.', first_name: 'Jane' },
-				addresses: [{ street: 'Pariser Platz 1', city: 'Berlin', country_code: 'DE', type: 'WORK' }],
+				addresses: [
+					{ street: 'Pariser Platz 1', city: 'Berlin', country_code: 'DE', type: 'WORK' },
+				],
 			},
 		];
 		const { error } = await runActionNode(
-			{ resource: 'message', operation: 'sendContacts', phoneNumber: '+4915112345678', contactsInput: 'json', contactsJson: JSON.stringify(contacts) },
+			{
+				resource: 'message',
+				operation: 'sendContacts',
+				phoneNumber: '+4915112345678',
+				contactsInput: 'json',
+				contactsJson: JSON.stringify(contacts),
+			},
 			[{ json: {} }],
 			{ baseUrl: server.url },
 		);
@@ -90,6 +113,8 @@ describe('Send Contacts through the n8n engine', () => {
 			{ baseUrl: server.url },
 		);
 		expect(server.requests).toHaveLength(0);
-		expect(error('360dialog')?.message).toMatch(/Contact 1: Birthday "23\.04\.1990" is not a date written YYYY-MM-DD/);
+		expect(error('360dialog')?.message).toMatch(
+			/Contact 1: Birthday "23\.04\.1990" is not a date written YYYY-MM-DD/,
+		);
 	});
 });

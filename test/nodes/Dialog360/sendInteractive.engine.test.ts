@@ -1,9 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runActionNode } from '../../helpers/engine';
-import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import {
+	expectCall,
+	startRecordingServer,
+	type RecordingServer,
+} from '../../helpers/recordingServer';
 
-const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '4915112345678', type: 'interactive' };
+const envelope = {
+	messaging_product: 'whatsapp',
+	recipient_type: 'individual',
+	to: '4915112345678',
+	type: 'interactive',
+};
 
 const base = { resource: 'message', operation: 'sendInteractive', phoneNumber: '+49 151 12345678' };
 
@@ -16,7 +25,11 @@ describe('Send Interactive through the n8n engine', () => {
 	});
 	afterEach(async () => await server.close());
 
-	const run = async (parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) =>
+	const run = async (
+		parameters: IDataObject,
+		items: IDataObject[] = [{}],
+		continueOnFail = false,
+	) =>
 		await runActionNode(
 			{ ...base, ...parameters },
 			items.map((json) => ({ json })),
@@ -33,7 +46,12 @@ describe('Send Interactive through the n8n engine', () => {
 			headerMediaId: '1037543291543636',
 			bodyText: 'Is the delivery date fine?',
 			footerText: 'Reply with a tap',
-			buttons: { button: [{ title: 'Yes', id: 'confirm' }, { title: 'Change date', id: '' }] },
+			buttons: {
+				button: [
+					{ title: 'Yes', id: 'confirm' },
+					{ title: 'Change date', id: '' },
+				],
+			},
 		});
 		expect(error('360dialog')).toBeUndefined();
 		const [request] = server.requests;
@@ -65,7 +83,10 @@ describe('Send Interactive through the n8n engine', () => {
 			listButtonLabel: 'Options',
 			sections: {
 				section: [
-					{ title: 'Home', rows: { row: [{ title: 'Standard', description: '3-5 days', id: 'std' }] } },
+					{
+						title: 'Home',
+						rows: { row: [{ title: 'Standard', description: '3-5 days', id: 'std' }] },
+					},
 					{ title: 'Pickup', rows: { row: [{ title: 'Locker', description: '', id: '' }] } },
 				],
 			},
@@ -104,7 +125,10 @@ describe('Send Interactive through the n8n engine', () => {
 				interactive: {
 					type: 'cta_url',
 					body: { text: 'Your order shipped.' },
-					action: { name: 'cta_url', parameters: { display_text: 'Track order', url: 'https://example.com/track/42' } },
+					action: {
+						name: 'cta_url',
+						parameters: { display_text: 'Track order', url: 'https://example.com/track/42' },
+					},
 				},
 			},
 		]);
@@ -169,7 +193,10 @@ describe('Send Interactive through the n8n engine', () => {
 	});
 
 	test('a location request', async () => {
-		const { error } = await run({ interactiveType: 'location_request_message', bodyText: 'Where should we deliver?' });
+		const { error } = await run({
+			interactiveType: 'location_request_message',
+			bodyText: 'Where should we deliver?',
+		});
 		expect(error('360dialog')).toBeUndefined();
 		expect(sent()).toEqual([
 			{
@@ -185,20 +212,32 @@ describe('Send Interactive through the n8n engine', () => {
 
 	test('a fourth reply button is refused by n8n before the node runs, and nothing is sent', async () => {
 		await expect(
-			run({ interactiveType: 'button', bodyText: 'Pick one', buttons: buttons('A', 'B', 'C', 'D') }),
+			run({
+				interactiveType: 'button',
+				bodyText: 'Pick one',
+				buttons: buttons('A', 'B', 'C', 'D'),
+			}),
 		).rejects.toThrow('At most 3 fields are allowed');
 		expect(server.requests).toHaveLength(0);
 	});
 
 	test('a button title that comes out too long sends nothing and the error names the button', async () => {
 		const { error, items } = await run(
-			{ interactiveType: 'button', bodyText: 'Pick one', buttons: { button: [{ title: 'Yes' }, { title: '={{ $json.answer }}' }] } },
+			{
+				interactiveType: 'button',
+				bodyText: 'Pick one',
+				buttons: { button: [{ title: 'Yes' }, { title: '={{ $json.answer }}' }] },
+			},
 			[{ answer: 'Yes, but only next week' }],
 		);
 		expect(server.requests).toHaveLength(0);
 		expect(items).toEqual([]);
-		expect(error('360dialog')?.message).toBe('Button 2 title is 23 characters long; WhatsApp allows at most 20');
-		expect(error('360dialog')?.description).toBe('Shorten "Button 2 title" to 20 characters or fewer. (parameter: buttons)');
+		expect(error('360dialog')?.message).toBe(
+			'Button 2 title is 23 characters long; WhatsApp allows at most 20',
+		);
+		expect(error('360dialog')?.description).toBe(
+			'Shorten "Button 2 title" to 20 characters or fewer. (parameter: buttons)',
+		);
 	});
 
 	test('with Continue On Fail, two good items and one bad give three items and two requests', async () => {
@@ -223,11 +262,19 @@ describe('Send Interactive through the n8n engine', () => {
 			'491513333333',
 		]);
 		expect(items).toHaveLength(3);
-		expect(items[0]).toEqual({ json: expect.objectContaining({ messageId: expect.stringMatching(/^wamid\.TEST/) }), pairedItem: { item: 0 } });
+		expect(items[0]).toEqual({
+			json: expect.objectContaining({ messageId: expect.stringMatching(/^wamid\.TEST/) }),
+			pairedItem: { item: 0 },
+		});
 		expect(items[1]).toEqual({
-			json: expect.objectContaining({ error: 'Button 2 title is 23 characters long; WhatsApp allows at most 20' }),
+			json: expect.objectContaining({
+				error: 'Button 2 title is 23 characters long; WhatsApp allows at most 20',
+			}),
 			pairedItem: { item: 1 },
 		});
-		expect(items[2]).toEqual({ json: expect.objectContaining({ messageId: expect.stringMatching(/^wamid\.TEST/) }), pairedItem: { item: 2 } });
+		expect(items[2]).toEqual({
+			json: expect.objectContaining({ messageId: expect.stringMatching(/^wamid\.TEST/) }),
+			pairedItem: { item: 2 },
+		});
 	});
 });

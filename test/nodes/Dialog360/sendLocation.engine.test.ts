@@ -1,5 +1,9 @@
 import { runActionNode } from '../../helpers/engine';
-import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import {
+	expectCall,
+	startRecordingServer,
+	type RecordingServer,
+} from '../../helpers/recordingServer';
 
 describe('Send Location through the n8n engine', () => {
 	let server: RecordingServer;
@@ -30,14 +34,25 @@ describe('Send Location through the n8n engine', () => {
 			recipient_type: 'individual',
 			to: '4915112345678',
 			type: 'location',
-			location: { latitude: 52.520008, longitude: 13.404954, name: 'Brandenburg Gate', address: 'Pariser Platz, 10117 Berlin' },
+			location: {
+				latitude: 52.520008,
+				longitude: 13.404954,
+				name: 'Brandenburg Gate',
+				address: 'Pariser Platz, 10117 Berlin',
+			},
 		});
 		expect(items[0].json.messageId).toBe('wamid.TEST0');
 	});
 
 	test('a latitude beyond 90 fails the item with no request sent', async () => {
 		const { error } = await runActionNode(
-			{ resource: 'message', operation: 'sendLocation', phoneNumber: '+4915112345678', latitude: 123, longitude: 13 },
+			{
+				resource: 'message',
+				operation: 'sendLocation',
+				phoneNumber: '+4915112345678',
+				latitude: 123,
+				longitude: 13,
+			},
 			[{ json: {} }],
 			{ baseUrl: server.url },
 		);

@@ -23,7 +23,12 @@ describe('Send Raw through the n8n engine', () => {
 		const [request] = server.requests;
 		expect(request).toMatchObject({ method: 'POST', path: '/messages' });
 		expect(request.headers['d360-api-key']).toBe('key-raw');
-		expect(request.json).toEqual({ messaging_product: 'whatsapp', to: '4915112345678', type: 'text', text: { body: 'Raw hello' } });
+		expect(request.json).toEqual({
+			messaging_product: 'whatsapp',
+			to: '4915112345678',
+			type: 'text',
+			text: { body: 'Raw hello' },
+		});
 		expect(items[0].json.messageId).toBe('wamid.TEST0');
 	});
 
@@ -39,22 +44,40 @@ describe('Send Raw through the n8n engine', () => {
 			{ baseUrl: server.url },
 		);
 		expect(error('360dialog')).toBeUndefined();
-		expect(server.requests[0].json).toEqual({ messaging_product: 'whatsapp', recipient: 'US.1349', type: 'sticker', sticker: { id: '42' } });
+		expect(server.requests[0].json).toEqual({
+			messaging_product: 'whatsapp',
+			recipient: 'US.1349',
+			type: 'sticker',
+			sticker: { id: '42' },
+		});
 	});
 
 	test('the phone number may stay empty when the JSON names its own recipient', async () => {
 		const { error } = await runActionNode(
-			{ resource: 'message', operation: 'sendRaw', messageJson: '{ "to": "4915187654321", "type": "text", "text": { "body": "direct" } }' },
+			{
+				resource: 'message',
+				operation: 'sendRaw',
+				messageJson: '{ "to": "4915187654321", "type": "text", "text": { "body": "direct" } }',
+			},
 			[{ json: {} }],
 			{ baseUrl: server.url },
 		);
 		expect(error('360dialog')).toBeUndefined();
-		expect(server.requests[0].json).toEqual({ messaging_product: 'whatsapp', to: '4915187654321', type: 'text', text: { body: 'direct' } });
+		expect(server.requests[0].json).toEqual({
+			messaging_product: 'whatsapp',
+			to: '4915187654321',
+			type: 'text',
+			text: { body: 'direct' },
+		});
 	});
 
 	test('with no recipient anywhere the item fails before sending', async () => {
 		const { error } = await runActionNode(
-			{ resource: 'message', operation: 'sendRaw', messageJson: '{ "type": "text", "text": { "body": "to whom?" } }' },
+			{
+				resource: 'message',
+				operation: 'sendRaw',
+				messageJson: '{ "type": "text", "text": { "body": "to whom?" } }',
+			},
 			[{ json: {} }],
 			{ baseUrl: server.url },
 		);
@@ -64,11 +87,18 @@ describe('Send Raw through the n8n engine', () => {
 
 	test('a type without its object fails the item with no request sent', async () => {
 		const { error } = await runActionNode(
-			{ resource: 'message', operation: 'sendRaw', phoneNumber: '+4915112345678', messageJson: '{ "type": "image" }' },
+			{
+				resource: 'message',
+				operation: 'sendRaw',
+				phoneNumber: '+4915112345678',
+				messageJson: '{ "type": "image" }',
+			},
 			[{ json: {} }],
 			{ baseUrl: server.url },
 		);
 		expect(server.requests).toHaveLength(0);
-		expect(error('360dialog')?.message).toBe('The message JSON has "type": "image" but no "image" object');
+		expect(error('360dialog')?.message).toBe(
+			'The message JSON has "type": "image" but no "image" object',
+		);
 	});
 });

@@ -1,5 +1,9 @@
 import { runActionNode } from '../../helpers/engine';
-import { expectCall, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import {
+	expectCall,
+	startRecordingServer,
+	type RecordingServer,
+} from '../../helpers/recordingServer';
 
 describe('Send Text through the n8n engine', () => {
 	let server: RecordingServer;
@@ -10,7 +14,13 @@ describe('Send Text through the n8n engine', () => {
 
 	test('posts the text envelope to /messages with the API key header', async () => {
 		const { items, error } = await runActionNode(
-			{ resource: 'message', operation: 'sendText', phoneNumber: '+49 (151) 123-45678', text: 'Hello', previewUrl: true },
+			{
+				resource: 'message',
+				operation: 'sendText',
+				phoneNumber: '+49 (151) 123-45678',
+				text: 'Hello',
+				previewUrl: true,
+			},
 			[{ json: {} }],
 			{ baseUrl: server.url, apiKey: 'secret-key-1' },
 		);
@@ -27,7 +37,12 @@ describe('Send Text through the n8n engine', () => {
 		});
 		expect(items).toEqual([
 			{
-				json: { messageId: 'wamid.TEST0', waId: '4915112345678', input: '4915112345678', messageStatus: 'accepted' },
+				json: {
+					messageId: 'wamid.TEST0',
+					waId: '4915112345678',
+					input: '4915112345678',
+					messageStatus: 'accepted',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -1,5 +1,9 @@
 import { runActionNode } from '../../helpers/engine';
-import { okMessageReply, startRecordingServer, type RecordingServer } from '../../helpers/recordingServer';
+import {
+	okMessageReply,
+	startRecordingServer,
+	type RecordingServer,
+} from '../../helpers/recordingServer';
 
 const sendText = (text = 'Hello', phoneNumber = '+4915112345678') => ({
 	resource: 'message',
@@ -9,7 +13,13 @@ const sendText = (text = 'Hello', phoneNumber = '+4915112345678') => ({
 });
 
 const metaError = (code: number, message: string, details?: string) => ({
-	error: { message, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details }, fbtrace_id: 'TRACE1' },
+	error: {
+		message,
+		type: 'OAuthException',
+		code,
+		error_data: { messaging_product: 'whatsapp', details },
+		fbtrace_id: 'TRACE1',
+	},
 });
 
 describe('calls to 360dialog through the n8n engine', () => {
@@ -20,18 +30,31 @@ describe('calls to 360dialog through the n8n engine', () => {
 	afterEach(async () => await server.close());
 
 	test("a 400 in Meta's shape fails the item with the catalogue's message and the API's details", async () => {
-		server.queue({ status: 400, body: metaError(131047, '(#131047) Re-engagement message', 'More than 24 hours have passed') });
-		const { error, items } = await runActionNode(sendText(), [{ json: {} }], { baseUrl: server.url });
+		server.queue({
+			status: 400,
+			body: metaError(131047, '(#131047) Re-engagement message', 'More than 24 hours have passed'),
+		});
+		const { error, items } = await runActionNode(sendText(), [{ json: {} }], {
+			baseUrl: server.url,
+		});
 		expect(items).toEqual([]);
-		expect(error('360dialog')?.message).toMatch(/since this customer last wrote to you \(the customer service window is closed\) \(#131047\)/);
+		expect(error('360dialog')?.message).toMatch(
+			/since this customer last wrote to you \(the customer service window is closed\) \(#131047\)/,
+		);
 		expect(error('360dialog')?.description).toMatch(/Send Template/);
 		expect(error('360dialog')?.description).toContain('More than 24 hours have passed');
 		expect(server.requests).toHaveLength(1);
 	});
 
 	test('a 429 is retried and the message is sent exactly once', async () => {
-		server.queue({ status: 429, headers: { 'retry-after': '0' }, body: metaError(130429, '(#130429) Rate limit hit') });
-		const { error, items } = await runActionNode(sendText(), [{ json: {} }], { baseUrl: server.url });
+		server.queue({
+			status: 429,
+			headers: { 'retry-after': '0' },
+			body: metaError(130429, '(#130429) Rate limit hit'),
+		});
+		const { error, items } = await runActionNode(sendText(), [{ json: {} }], {
+			baseUrl: server.url,
+		});
 		expect(error('360dialog')).toBeUndefined();
 		expect(server.requests).toHaveLength(2);
 		expect(server.requests[1].json).toEqual(server.requests[0].json);
@@ -41,21 +64,30 @@ describe('calls to 360dialog through the n8n engine', () => {
 
 	test('a server error is retried, a dropped connection too', async () => {
 		server.queue({ status: 503, headers: { 'retry-after': '0' }, body: {} }, { drop: true });
-		const { error, items } = await runActionNode(sendText(), [{ json: {} }], { baseUrl: server.url });
+		const { error, items } = await runActionNode(sendText(), [{ json: {} }], {
+			baseUrl: server.url,
+		});
 		expect(error('360dialog')).toBeUndefined();
 		expect(server.requests).toHaveLength(3);
 		expect(items[0].json.messageId).toBe('wamid.TEST2');
 	});
 
 	test('retries are bounded: five answers of 500 fail the item after five requests', async () => {
-		server.respondWith(() => ({ status: 500, headers: { 'retry-after': '0' }, body: metaError(131000, '(#131000) Something went wrong') }));
+		server.respondWith(() => ({
+			status: 500,
+			headers: { 'retry-after': '0' },
+			body: metaError(131000, '(#131000) Something went wrong'),
+		}));
 		const { error } = await runActionNode(sendText(), [{ json: {} }], { baseUrl: server.url });
 		expect(server.requests).toHaveLength(5);
 		expect(error('360dialog')?.message).toMatch(/internal error \(#131000\)/);
 	});
 
 	test('a 401 fails at once, with no retry, and says to fix the key', async () => {
-		server.respondWith(() => ({ status: 401, body: { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } } }));
+		server.respondWith(() => ({
+			status: 401,
+			body: { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } },
+		}));
 		const { error } = await runActionNode(sendText(), [{ json: {} }], { baseUrl: server.url });
 		expect(server.requests).toHaveLength(1);
 		expect(error('360dialog')?.message).toMatch(/API key was rejected/);
@@ -63,7 +95,10 @@ describe('calls to 360dialog through the n8n engine', () => {
 	});
 
 	test('other 4xx are never retried', async () => {
-		server.respondWith(() => ({ status: 400, body: metaError(100, '(#100) Invalid parameter', "Parameter 'to' is invalid") }));
+		server.respondWith(() => ({
+			status: 400,
+			body: metaError(100, '(#100) Invalid parameter', "Parameter 'to' is invalid"),
+		}));
 		const { error } = await runActionNode(sendText(), [{ json: {} }], { baseUrl: server.url });
 		expect(server.requests).toHaveLength(1);
 		expect(error('360dialog')?.description).toContain("Parameter 'to' is invalid");
@@ -71,8 +106,14 @@ describe('calls to 360dialog through the n8n engine', () => {
 
 	test('the API key never appears in an error, even when the server echoes it', async () => {
 		const apiKey = 'super-secret-key-42';
-		server.respondWith(() => ({ status: 400, body: metaError(100, `(#100) bad key ${apiKey}`, `details ${apiKey}`) }));
-		const { error, run } = await runActionNode(sendText(), [{ json: {} }], { baseUrl: server.url, apiKey });
+		server.respondWith(() => ({
+			status: 400,
+			body: metaError(100, `(#100) bad key ${apiKey}`, `details ${apiKey}`),
+		}));
+		const { error, run } = await runActionNode(sendText(), [{ json: {} }], {
+			baseUrl: server.url,
+			apiKey,
+		});
 		expect(server.requests[0].headers['d360-api-key']).toBe(apiKey);
 		expect(error('360dialog')?.message).toBeDefined();
 		expect(JSON.stringify(run.data)).not.toContain(apiKey);
@@ -86,7 +127,11 @@ describe('calls to 360dialog through the n8n engine', () => {
 		);
 		const { items } = await runActionNode(
 			{ ...sendText(), phoneNumber: '={{ $json.to }}', concurrency: 1 },
-			[{ json: { to: '+4915100000001' } }, { json: { to: '+4915100000002' } }, { json: { to: '+4915100000003' } }],
+			[
+				{ json: { to: '+4915100000001' } },
+				{ json: { to: '+4915100000002' } },
+				{ json: { to: '+4915100000003' } },
+			],
 			{ baseUrl: server.url, continueOnFail: true },
 		);
 		expect(server.requests).toHaveLength(3);
@@ -122,13 +167,22 @@ describe('calls to 360dialog through the n8n engine', () => {
 		const texts = ['one', 'two', 'three', 'four'];
 		const { items } = await runActionNode(
 			{ ...sendText('={{ $json.text }}'), phoneNumber: '={{ $json.to }}', concurrency: 4 },
-			texts.map((text, index) => ({ json: { text, to: index % 2 ? '+4915100000002' : '+4915100000001' } })),
+			texts.map((text, index) => ({
+				json: { text, to: index % 2 ? '+4915100000002' : '+4915100000001' },
+			})),
 			{ baseUrl: server.url },
 		);
 		const sentTo = (to: string) =>
-			server.requests.filter((r) => (r.json as { to: string }).to === to).map((r) => (r.json as { text: { body: string } }).text.body);
+			server.requests
+				.filter((r) => (r.json as { to: string }).to === to)
+				.map((r) => (r.json as { text: { body: string } }).text.body);
 		expect(sentTo('4915100000001')).toEqual(['one', 'three']);
 		expect(sentTo('4915100000002')).toEqual(['two', 'four']);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 	});
 });

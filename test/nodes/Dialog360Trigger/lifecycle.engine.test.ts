@@ -1,14 +1,20 @@
 import { createTriggerHarness } from '../../helpers/trigger';
-import { startWebhookConfigServer, type WebhookConfigServer } from '../../helpers/webhookConfigServer';
+import {
+	startWebhookConfigServer,
+	type WebhookConfigServer,
+} from '../../helpers/webhookConfigServer';
 
 const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
-const FOREIGN = { url: 'https://crm.example.com/whatsapp', headers: { Authorization: 'Basic Zm9yZWlnbg==' } };
+const FOREIGN = {
+	url: 'https://crm.example.com/whatsapp',
+	headers: { Authorization: 'Basic Zm9yZWlnbg==' },
+};
 
 describe('360dialog Trigger: registering the webhook', () => {
 	let server: WebhookConfigServer;
 	afterEach(async () => await server.close());
 
-	test('on a fresh number, activation registers this node\'s URL with a random secret header', async () => {
+	test("on a fresh number, activation registers this node's URL with a random secret header", async () => {
 		server = await startWebhookConfigServer();
 		const trigger = await createTriggerHarness({ baseUrl: server.url, apiKey: 'key-A' });
 		await trigger.activate();
@@ -43,7 +49,9 @@ describe('360dialog Trigger: registering the webhook', () => {
 	test('a foreign webhook is refused, named in the error, and left untouched', async () => {
 		server = await startWebhookConfigServer({ ...FOREIGN });
 		const trigger = await createTriggerHarness({ baseUrl: server.url });
-		await expect(trigger.activate()).rejects.toThrow(`This WhatsApp number already sends its webhooks to ${FOREIGN.url}`);
+		await expect(trigger.activate()).rejects.toThrow(
+			`This WhatsApp number already sends its webhooks to ${FOREIGN.url}`,
+		);
 		expect(server.configWrites()).toEqual([]);
 		expect(server.config).toEqual(FOREIGN);
 	});
@@ -88,16 +96,23 @@ describe('360dialog Trigger: registering the webhook', () => {
 		expect(server.config).toEqual(newcomer);
 	});
 
-	test('against 360dialog\'s cloud, a local http webhook URL is refused before any call, with the fix', async () => {
+	test("against 360dialog's cloud, a local http webhook URL is refused before any call, with the fix", async () => {
 		server = await startWebhookConfigServer();
 		const trigger = await createTriggerHarness({ baseUrl: 'https://waba-v2.360dialog.io' });
-		await expect(trigger.create()).rejects.toThrow(/360dialog cannot deliver to this workflow: 360dialog only delivers to https URLs/);
-		await expect(trigger.create()).rejects.toMatchObject({ description: expect.stringMatching(/WEBHOOK_URL/) });
+		await expect(trigger.create()).rejects.toThrow(
+			/360dialog cannot deliver to this workflow: 360dialog only delivers to https URLs/,
+		);
+		await expect(trigger.create()).rejects.toMatchObject({
+			description: expect.stringMatching(/WEBHOOK_URL/),
+		});
 	});
 
 	test('an invalid key fails activation with the key advice and without the key', async () => {
 		server = await startWebhookConfigServer();
-		server.respondWith(() => ({ status: 401, body: { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } } }));
+		server.respondWith(() => ({
+			status: 401,
+			body: { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } },
+		}));
 		const trigger = await createTriggerHarness({ baseUrl: server.url, apiKey: 'wrong-key-123' });
 		const failure = await trigger.activate().catch((error: Error) => error);
 		expect((failure as Error).message).toMatch(/API key was rejected/);

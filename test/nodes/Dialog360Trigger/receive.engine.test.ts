@@ -1,6 +1,15 @@
-import { batchedEnvelope, contact, envelope, inboundText, statusEvent } from '../../helpers/envelopes';
+import {
+	batchedEnvelope,
+	contact,
+	envelope,
+	inboundText,
+	statusEvent,
+} from '../../helpers/envelopes';
 import { createTriggerHarness, type TriggerHarness } from '../../helpers/trigger';
-import { startWebhookConfigServer, type WebhookConfigServer } from '../../helpers/webhookConfigServer';
+import {
+	startWebhookConfigServer,
+	type WebhookConfigServer,
+} from '../../helpers/webhookConfigServer';
 
 const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
 let sequence = 0;
@@ -11,7 +20,10 @@ function batchedDelivery(tag: string) {
 		[
 			{
 				contacts: [contact('Jane', '4915112345678'), contact('Omar', '4915187654321')],
-				messages: [inboundText(`wamid.${tag}1`, '4915112345678', 'hi'), inboundText(`wamid.${tag}2`, '4915187654321', 'hello')],
+				messages: [
+					inboundText(`wamid.${tag}1`, '4915112345678', 'hi'),
+					inboundText(`wamid.${tag}2`, '4915187654321', 'hello'),
+				],
 			},
 		],
 		[
@@ -36,7 +48,9 @@ function batchedDelivery(tag: string) {
 								code: 131047,
 								title: 'Re-engagement message',
 								message: 'Re-engagement message',
-								error_data: { details: 'More than 24 hours have passed since the customer last replied.' },
+								error_data: {
+									details: 'More than 24 hours have passed since the customer last replied.',
+								},
 							},
 						],
 					}),
@@ -72,7 +86,10 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		// Same length, last character changed to one it cannot already be.
 		const wrong = `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`;
 		expect(wrong).not.toBe(secret);
-		const result = await trigger.deliver({ headers: { [VERIFICATION_HEADER]: wrong }, body: batchedDelivery('WRONG') });
+		const result = await trigger.deliver({
+			headers: { [VERIFICATION_HEADER]: wrong },
+			body: batchedDelivery('WRONG'),
+		});
 		expect(result.status).toBe(401);
 		expect(result.outputs).toBeUndefined();
 	});
@@ -82,7 +99,9 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		expect(result.status).toBe(200);
 		expect(result.response.webhookResponse).toEqual({ received: true });
 		const [messages, statuses] = result.outputs!;
-		expect(messages.map((item) => [item.json.messageId, item.json.contactName, item.json.text])).toEqual([
+		expect(
+			messages.map((item) => [item.json.messageId, item.json.contactName, item.json.text]),
+		).toEqual([
 			['wamid.BATCH1', 'Jane', 'hi'],
 			['wamid.BATCH2', 'Omar', 'hello'],
 			['wamid.BATCH3', 'Jane', 'Yes please'],
@@ -110,10 +129,17 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	});
 
 	test('a later status of the same message is not a duplicate', async () => {
-		const progress = (value: string) => envelope({ statuses: [statusEvent('wamid.PROGRESS', value)] });
-		expect((await trigger.deliver({ headers: signed(), body: progress('delivered') })).outputs![1]).toHaveLength(1);
-		expect((await trigger.deliver({ headers: signed(), body: progress('read') })).outputs![1]).toHaveLength(1);
-		expect((await trigger.deliver({ headers: signed(), body: progress('read') })).outputs).toBeUndefined();
+		const progress = (value: string) =>
+			envelope({ statuses: [statusEvent('wamid.PROGRESS', value)] });
+		expect(
+			(await trigger.deliver({ headers: signed(), body: progress('delivered') })).outputs![1],
+		).toHaveLength(1);
+		expect(
+			(await trigger.deliver({ headers: signed(), body: progress('read') })).outputs![1],
+		).toHaveLength(1);
+		expect(
+			(await trigger.deliver({ headers: signed(), body: progress('read') })).outputs,
+		).toBeUndefined();
 	});
 
 	test.each([
@@ -122,8 +148,17 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		['a string', 'not json at all'],
 		['another object kind', { object: 'page', entry: [{ id: 1 }] }],
 		['entries of junk', { object: 'whatsapp_business_account', entry: 'x' }],
-		['a change with no value', { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages' }] }] }],
-		['an unknown field', { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'account_update', value: { event: 'X' } }] }] }],
+		[
+			'a change with no value',
+			{ object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages' }] }] },
+		],
+		[
+			'an unknown field',
+			{
+				object: 'whatsapp_business_account',
+				entry: [{ changes: [{ field: 'account_update', value: { event: 'X' } }] }],
+			},
+		],
 	])('junk (%s) is answered 200 and starts nothing', async (_label, body) => {
 		const result = await trigger.deliver({ headers: signed(), body });
 		expect(result.status).toBe(200);
@@ -147,10 +182,17 @@ describe('360dialog Trigger: receiving webhooks', () => {
 	});
 
 	test('with no status selected, a status-only delivery starts nothing', async () => {
-		const quiet = await createTriggerHarness({ baseUrl: server.url, nodeId: `trigger-quiet-${sequence}`, parameters: { statuses: [] } });
+		const quiet = await createTriggerHarness({
+			baseUrl: server.url,
+			nodeId: `trigger-quiet-${sequence}`,
+			parameters: { statuses: [] },
+		});
 		await quiet.create();
 		const body = envelope({ statuses: [statusEvent('wamid.Q', 'read')] });
-		const result = await quiet.deliver({ headers: { [VERIFICATION_HEADER]: quiet.staticData.webhookSecret as string }, body });
+		const result = await quiet.deliver({
+			headers: { [VERIFICATION_HEADER]: quiet.staticData.webhookSecret as string },
+			body,
+		});
 		expect(result.outputs).toBeUndefined();
 	});
 
@@ -171,7 +213,9 @@ describe('360dialog Trigger: receiving webhooks', () => {
 			parameters: { options: { includeRaw: true, verifySecret: false } },
 		});
 		const result = await raw.deliver({ body: batchedDelivery('RAW') });
-		expect(result.outputs![0][0].json.raw).toMatchObject({ message: { id: 'wamid.RAW1', text: { body: 'hi' } } });
+		expect(result.outputs![0][0].json.raw).toMatchObject({
+			message: { id: 'wamid.RAW1', text: { body: 'hi' } },
+		});
 	});
 
 	test('the secret never appears in the items', async () => {

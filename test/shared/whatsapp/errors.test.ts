@@ -1,4 +1,9 @@
-import { describeApiError, errorHint, extractApiError, extractWebhookError } from '../../../nodes/shared/whatsapp/errors';
+import {
+	describeApiError,
+	errorHint,
+	extractApiError,
+	extractWebhookError,
+} from '../../../nodes/shared/whatsapp/errors';
 
 const metaError = (code: number, message: string, details?: string) => ({
 	error: {
@@ -12,7 +17,12 @@ const metaError = (code: number, message: string, details?: string) => ({
 
 describe('extractApiError', () => {
 	test("Meta's error shape gives code, message, details and trace id", () => {
-		expect(extractApiError(400, metaError(100, '(#100) Invalid parameter', "Parameter 'text.body' is required"))).toEqual({
+		expect(
+			extractApiError(
+				400,
+				metaError(100, '(#100) Invalid parameter', "Parameter 'text.body' is required"),
+			),
+		).toEqual({
 			httpStatus: 400,
 			code: 100,
 			subcode: undefined,
@@ -25,12 +35,17 @@ describe('extractApiError', () => {
 
 	test("360dialog's own meta shape gives its developer message and http code", () => {
 		expect(
-			extractApiError(undefined, { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } }),
+			extractApiError(undefined, {
+				meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' },
+			}),
 		).toEqual({ httpStatus: 401, message: 'Invalid api_key' });
 	});
 
 	test('the older camelCase meta shape is read too', () => {
-		expect(extractApiError(401, { meta: { httpCode: 401, developerMessage: 'Invalid api_key' } }).message).toBe('Invalid api_key');
+		expect(
+			extractApiError(401, { meta: { httpCode: 401, developerMessage: 'Invalid api_key' } })
+				.message,
+		).toBe('Invalid api_key');
 	});
 
 	test('a plain {error: "..."} shape gives its text', () => {
@@ -41,11 +56,15 @@ describe('extractApiError', () => {
 	});
 
 	test('a JSON body that arrives as a string is parsed', () => {
-		expect(extractApiError(400, JSON.stringify(metaError(131047, 'Re-engagement message'))).code).toBe(131047);
+		expect(
+			extractApiError(400, JSON.stringify(metaError(131047, 'Re-engagement message'))).code,
+		).toBe(131047);
 	});
 
 	test('an HTML or empty body still gives a message', () => {
-		expect(extractApiError(502, '<html>Bad Gateway</html>').message).toBe('<html>Bad Gateway</html>');
+		expect(extractApiError(502, '<html>Bad Gateway</html>').message).toBe(
+			'<html>Bad Gateway</html>',
+		);
 		expect(extractApiError(503, '').message).toBe('HTTP 503');
 		expect(extractApiError(undefined, undefined).message).toBe('No answer from 360dialog');
 	});
@@ -56,7 +75,8 @@ describe('extractApiError', () => {
 });
 
 describe('describeApiError says what happened and what to do next', () => {
-	const advice = (code: number, status = 400) => describeApiError(extractApiError(status, metaError(code, `(#${code}) platform text`)));
+	const advice = (code: number, status = 400) =>
+		describeApiError(extractApiError(status, metaError(code, `(#${code}) platform text`)));
 
 	test.each([
 		[131047, /24 hours/, /template/i],
@@ -75,13 +95,17 @@ describe('describeApiError says what happened and what to do next', () => {
 	});
 
 	test('HTTP 429 without a Meta code is throttling, and retryable', () => {
-		const result = describeApiError(extractApiError(429, { meta: { developer_message: 'Too many requests' } }));
+		const result = describeApiError(
+			extractApiError(429, { meta: { developer_message: 'Too many requests' } }),
+		);
 		expect(result.message).toMatch(/throttling/);
 		expect(result.retryable).toBe(true);
 	});
 
 	test('HTTP 401 is an invalid key and tells where to get a new one', () => {
-		const result = describeApiError(extractApiError(401, { meta: { developer_message: 'Invalid api_key' } }));
+		const result = describeApiError(
+			extractApiError(401, { meta: { developer_message: 'Invalid api_key' } }),
+		);
 		expect(result.message).toMatch(/API key was rejected/);
 		expect(result.description).toMatch(/360dialog Hub/);
 		expect(result.retryable).toBe(false);
@@ -89,7 +113,14 @@ describe('describeApiError says what happened and what to do next', () => {
 
 	test('invalid parameter names the field the API named', () => {
 		const result = describeApiError(
-			extractApiError(400, metaError(100, '(#100) Invalid parameter', "Parameter 'interactive.action.buttons' has too many elements")),
+			extractApiError(
+				400,
+				metaError(
+					100,
+					'(#100) Invalid parameter',
+					"Parameter 'interactive.action.buttons' has too many elements",
+				),
+			),
 		);
 		expect(result.description).toContain("'interactive.action.buttons'");
 	});
@@ -123,8 +154,12 @@ describe('webhook-side errors', () => {
 	});
 
 	test('an error on a message a user sent gets advice about that message, where it differs', () => {
-		expect(errorHint(131051)).toMatch(/^This message type is not supported\. Choose a message type/);
-		expect(errorHint(131051, 'inbound')).toMatch(/^The user sent a kind of message the API does not deliver/);
+		expect(errorHint(131051)).toMatch(
+			/^This message type is not supported\. Choose a message type/,
+		);
+		expect(errorHint(131051, 'inbound')).toMatch(
+			/^The user sent a kind of message the API does not deliver/,
+		);
 		expect(errorHint(131052, 'inbound')).toBe(errorHint(131052));
 	});
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 import { sha256Matches, toDownloadUrl } from '../../../nodes/shared/whatsapp/mediaUrl';
 
-const LOOKASIDE = 'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=123&ext=1700000000&hash=AT-x_y%2Bz';
+const LOOKASIDE =
+	'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=123&ext=1700000000&hash=AT-x_y%2Bz';
 
 describe('toDownloadUrl', () => {
 	test('the lookaside URL moves to the base URL, path and query kept to the letter', () => {
@@ -24,7 +25,9 @@ describe('toDownloadUrl', () => {
 	});
 
 	test('an answer that is not a URL is refused', () => {
-		expect(() => toDownloadUrl('not a url', 'https://waba-v2.360dialog.io')).toThrow(/which is not a URL/);
+		expect(() => toDownloadUrl('not a url', 'https://waba-v2.360dialog.io')).toThrow(
+			/which is not a URL/,
+		);
 	});
 });
 

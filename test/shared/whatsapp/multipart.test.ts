@@ -23,12 +23,19 @@ describe('buildMultipartBody', () => {
 	test('the body is exactly the parts between boundaries, with CRLF line ends', () => {
 		const { body, contentType } = buildMultipartBody([
 			{ name: 'a', text: 'b' },
-			{ name: 'f', data: Buffer.from([0, 13, 10, 255]), filename: 'f.bin', contentType: 'application/octet-stream' },
+			{
+				name: 'f',
+				data: Buffer.from([0, 13, 10, 255]),
+				filename: 'f.bin',
+				contentType: 'application/octet-stream',
+			},
 		]);
 		const boundary = boundaryOf(contentType);
 		const expected = Buffer.concat([
 			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n`),
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+			),
 			Buffer.from([0, 13, 10, 255]),
 			Buffer.from(`\r\n--${boundary}--\r\n`),
 		]);
@@ -53,7 +60,12 @@ describe('buildMultipartBody', () => {
 	test('a UTF-8 file name and field value are kept as UTF-8', () => {
 		const { body, contentType } = buildMultipartBody([
 			{ name: 'caption', text: 'Grüße 👋' },
-			{ name: 'file', data: Buffer.from('x'), filename: 'Straße.pdf', contentType: 'application/pdf' },
+			{
+				name: 'file',
+				data: Buffer.from('x'),
+				filename: 'Straße.pdf',
+				contentType: 'application/pdf',
+			},
 		]);
 		const parts = parseMultipart(body, boundaryOf(contentType));
 		expect(parts[0].data.toString('utf8')).toBe('Grüße 👋');

@@ -6,7 +6,10 @@ import { requireMediaId } from '../../../shared/whatsapp/ids';
 import { checked } from '../common';
 
 /** `description` says which media; it should say that the ID is digits, from an upload or the trigger's "media" field. */
-export function mediaIdProperty(show: IDisplayOptions['show'], description: string): INodeProperties {
+export function mediaIdProperty(
+	show: IDisplayOptions['show'],
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Media ID',
 		name: 'mediaId',
@@ -32,7 +35,10 @@ export function binaryInputProperty(show: IDisplayOptions['show']): INodePropert
 	};
 }
 
-export const showOnMedia = (operation: string): IDisplayOptions['show'] => ({ resource: ['media'], operation: [operation] });
+export const showOnMedia = (operation: string): IDisplayOptions['show'] => ({
+	resource: ['media'],
+	operation: [operation],
+});
 
 /** The item's media id, checked before any call: WhatsApp blocks media look-ups after repeated failures. */
 export function readMediaId(this: IExecuteFunctions, i: number): string {
@@ -49,8 +55,16 @@ export interface MediaInfo {
 	messaging_product?: string;
 }
 
-export async function fetchMediaInfo(this: IExecuteFunctions, i: number, mediaId: string): Promise<MediaInfo> {
-	const { body } = await dialog360Request.call(this, { method: 'GET', path: `/${mediaId}`, itemIndex: i });
+export async function fetchMediaInfo(
+	this: IExecuteFunctions,
+	i: number,
+	mediaId: string,
+): Promise<MediaInfo> {
+	const { body } = await dialog360Request.call(this, {
+		method: 'GET',
+		path: `/${mediaId}`,
+		itemIndex: i,
+	});
 	return body as MediaInfo;
 }
 

@@ -13,6 +13,10 @@ export const description = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const mediaId = readMediaId.call(this, i);
-	const { body } = await dialog360Request.call(this, { method: 'DELETE', path: `/${mediaId}`, itemIndex: i });
+	const { body } = await dialog360Request.call(this, {
+		method: 'DELETE',
+		path: `/${mediaId}`,
+		itemIndex: i,
+	});
 	return [{ json: { success: successOf(body), mediaId }, pairedItem: { item: i } }];
 }

@@ -38,29 +38,50 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const outputField = this.getNodeParameter('binaryPropertyName', i) as string;
 	const info = await fetchMediaInfo.call(this, i, mediaId);
 	if (!info.url) {
-		throw new NodeOperationError(this.getNode(), `360dialog answered no download URL for media ${mediaId}`, {
-			itemIndex: i,
-			description: 'Check the media ID; media is kept for 30 days after its last use.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`360dialog answered no download URL for media ${mediaId}`,
+			{
+				itemIndex: i,
+				description: 'Check the media ID; media is kept for 30 days after its last use.',
+			},
+		);
 	}
 	const { baseUrl } = await readCredential(this);
 	const url = checked(this, i, () => toDownloadUrl(info.url as string, baseUrl));
-	const response = await dialog360Request.call(this, { method: 'GET', path: url, binary: true, itemIndex: i });
+	const response = await dialog360Request.call(this, {
+		method: 'GET',
+		path: url,
+		binary: true,
+		itemIndex: i,
+	});
 	const bytes = asBuffer(response.body);
 	if (!bytes) {
-		throw new NodeOperationError(this.getNode(), `The download of media ${mediaId} did not answer a file`, {
-			itemIndex: i,
-			description: 'Run the node again; the download URL is only valid for 5 minutes after the look-up.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The download of media ${mediaId} did not answer a file`,
+			{
+				itemIndex: i,
+				description:
+					'Run the node again; the download URL is only valid for 5 minutes after the look-up.',
+			},
+		);
 	}
 	if (info.sha256 && !sha256Matches(bytes, info.sha256)) {
-		throw new NodeOperationError(this.getNode(), `The downloaded file of media ${mediaId} does not match its SHA-256 checksum`, {
-			itemIndex: i,
-			description: `WhatsApp gave ${info.sha256}; the ${bytes.length} bytes received hash differently. The file was cut off or changed on the way: run the node again.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The downloaded file of media ${mediaId} does not match its SHA-256 checksum`,
+			{
+				itemIndex: i,
+				description: `WhatsApp gave ${info.sha256}; the ${bytes.length} bytes received hash differently. The file was cut off or changed on the way: run the node again.`,
+			},
+		);
 	}
 	const contentType = response.headers['content-type'];
-	const mimeType = info.mime_type ?? (Array.isArray(contentType) ? contentType[0] : contentType) ?? 'application/octet-stream';
+	const mimeType =
+		info.mime_type ??
+		(Array.isArray(contentType) ? contentType[0] : contentType) ??
+		'application/octet-stream';
 	const fileName = `${mediaId}.${extensionForMimeType(mimeType)}`;
 	const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);
 	return [

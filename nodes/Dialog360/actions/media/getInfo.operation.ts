@@ -14,7 +14,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const info = await fetchMediaInfo.call(this, i, mediaId);
 	return [
 		{
-			json: { mediaId: info.id ?? mediaId, mimeType: info.mime_type, sha256: info.sha256, fileSize: fileSizeOf(info), url: info.url },
+			json: {
+				mediaId: info.id ?? mediaId,
+				mimeType: info.mime_type,
+				sha256: info.sha256,
+				fileSize: fileSizeOf(info),
+				url: info.url,
+			},
 			pairedItem: { item: i },
 		},
 	];

@@ -43,7 +43,8 @@ export const description: INodeProperties[] = [
 				name: 'Upload',
 				value: 'upload',
 				action: 'Upload media',
-				description: "Upload binary data and get a media ID to send it with; WhatsApp keeps it 30 days after its last use",
+				description:
+					'Upload binary data and get a media ID to send it with; WhatsApp keeps it 30 days after its last use',
 			},
 		],
 		default: 'upload',

@@ -12,7 +12,11 @@ import { binaryInputProperty, showOnMedia } from './common';
 export const description = [binaryInputProperty(showOnMedia('upload'))];
 
 /** The file in the item's binary field, with its bytes. */
-export async function readBinaryFile(this: IExecuteFunctions, i: number, propertyName: string): Promise<MediaFile> {
+export async function readBinaryFile(
+	this: IExecuteFunctions,
+	i: number,
+	propertyName: string,
+): Promise<MediaFile> {
 	const binary = this.helpers.assertBinaryData(i, propertyName);
 	const bytes = await this.helpers.getBinaryDataBuffer(i, propertyName);
 	return { bytes, mimeType: binary.mimeType, fileName: binary.fileName };
@@ -22,7 +26,12 @@ export async function readBinaryFile(this: IExecuteFunctions, i: number, propert
  * Checks the file against what WhatsApp accepts as `type` (any file up to 100 MB for documents), uploads it
  * with POST /media, and answers the new media id.
  */
-export async function uploadFile(this: IExecuteFunctions, i: number, file: MediaFile, type: MediaType): Promise<string> {
+export async function uploadFile(
+	this: IExecuteFunctions,
+	i: number,
+	file: MediaFile,
+	type: MediaType,
+): Promise<string> {
 	const mimeType = checked(this, i, () => checkMediaFile(type, file));
 	const fileName = file.fileName || `file.${extensionForMimeType(mimeType)}`;
 	const multipart = buildMultipartBody([
@@ -39,10 +48,14 @@ export async function uploadFile(this: IExecuteFunctions, i: number, file: Media
 	});
 	const id = parseUploadAnswer(body);
 	if (!id) {
-		throw new NodeOperationError(this.getNode(), '360dialog accepted the upload but answered no media ID', {
-			itemIndex: i,
-			description: 'Run the node again; if it keeps happening, check the 360dialog status page.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'360dialog accepted the upload but answered no media ID',
+			{
+				itemIndex: i,
+				description: 'Run the node again; if it keeps happening, check the 360dialog status page.',
+			},
+		);
 	}
 	return id;
 }
@@ -54,11 +67,20 @@ function parseUploadAnswer(body: unknown): string | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const file = await readBinaryFile.call(this, i, this.getNodeParameter('binaryPropertyName', i) as string);
+	const file = await readBinaryFile.call(
+		this,
+		i,
+		this.getNodeParameter('binaryPropertyName', i) as string,
+	);
 	const mediaId = await uploadFile.call(this, i, file, 'document');
 	return [
 		{
-			json: { mediaId, fileName: file.fileName, mimeType: file.mimeType, fileSize: file.bytes.length },
+			json: {
+				mediaId,
+				fileName: file.fileName,
+				mimeType: file.mimeType,
+				fileSize: file.bytes.length,
+			},
 			pairedItem: { item: i },
 		},
 	];

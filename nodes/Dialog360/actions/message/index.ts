@@ -50,7 +50,8 @@ export const description: INodeProperties[] = [
 				name: 'Send Interactive',
 				value: 'sendInteractive',
 				action: 'Send an interactive message',
-				description: 'Send reply buttons, a list, a call-to-action URL button, a flow or a location request',
+				description:
+					'Send reply buttons, a list, a call-to-action URL button, a flow or a location request',
 			},
 			{
 				name: 'Send Location',
@@ -62,7 +63,8 @@ export const description: INodeProperties[] = [
 				name: 'Send Media',
 				value: 'sendMedia',
 				action: 'Send an image video audio document or sticker',
-				description: 'Send an image, video, audio, document or sticker by link, media ID or from binary data',
+				description:
+					'Send an image, video, audio, document or sticker by link, media ID or from binary data',
 			},
 			{
 				name: 'Send Raw',
@@ -80,7 +82,8 @@ export const description: INodeProperties[] = [
 				name: 'Send Template',
 				value: 'sendTemplate',
 				action: 'Send a template message',
-				description: 'Send an approved template, the only message allowed outside the 24-hour window',
+				description:
+					'Send an approved template, the only message allowed outside the 24-hour window',
 			},
 			{
 				name: 'Send Text',
@@ -92,7 +95,8 @@ export const description: INodeProperties[] = [
 				name: 'Send Typing Indicator',
 				value: 'sendTypingIndicator',
 				action: 'Show a typing indicator',
-				description: 'Mark the user\'s message as read and show "typing…" until you reply (at most 25 seconds)',
+				description:
+					'Mark the user\'s message as read and show "typing…" until you reply (at most 25 seconds)',
 			},
 		],
 		default: 'sendText',

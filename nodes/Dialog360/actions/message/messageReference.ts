@@ -2,7 +2,12 @@
  * What the operations that act on a message the user sent share: the field naming that message, and posting
  * a status (read, typing) for it, which answers `{ success }` rather than a new message.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { dialog360Request } from '../../../shared/transport';
 import type { ReadReceipt } from '../../../shared/whatsapp/messages/status';
@@ -22,12 +27,18 @@ export function messageIdProperty(operation: string, description: string): INode
 	};
 }
 
-export async function postMessageStatus(this: IExecuteFunctions, i: number, body: ReadReceipt): Promise<INodeExecutionData[]> {
+export async function postMessageStatus(
+	this: IExecuteFunctions,
+	i: number,
+	body: ReadReceipt,
+): Promise<INodeExecutionData[]> {
 	const { body: response } = await dialog360Request.call(this, {
 		method: 'POST',
 		path: '/messages',
 		body: body as unknown as IDataObject,
 		itemIndex: i,
 	});
-	return [{ json: { success: successOf(response), messageId: body.message_id }, pairedItem: { item: i } }];
+	return [
+		{ json: { success: successOf(response), messageId: body.message_id }, pairedItem: { item: i } },
+	];
 }

@@ -1,7 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildContactsMessage, parseContactsJson } from '../../../shared/whatsapp/messages/contacts';
+import {
+	buildContactsMessage,
+	parseContactsJson,
+} from '../../../shared/whatsapp/messages/contacts';
 import type { ContactInput } from '../../../shared/whatsapp/messages/contacts';
 import { collectionRows, sendTyped } from '../common';
 
@@ -35,11 +43,7 @@ function typedList(
 			{
 				displayName: item.displayName,
 				name: item.name,
-				values: [
-					{ ...item, type: 'string', default: '' },
-					typeProperty,
-					...more,
-				],
+				values: [{ ...item, type: 'string', default: '' }, typeProperty, ...more],
 			},
 		],
 	};
@@ -80,14 +84,25 @@ const contactFields: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: '4915112345678',
-			description: 'The number\'s WhatsApp ID (digits only). With it, the card shows a "Message" button.',
+			description:
+				'The number\'s WhatsApp ID (digits only). With it, the card shows a "Message" button.',
 		},
 	),
-	typedList('Emails', 'emails', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }, homeOrWorkType),
+	typedList(
+		'Emails',
+		'emails',
+		{ displayName: 'Email', name: 'email', placeholder: 'name@email.com' },
+		homeOrWorkType,
+	),
 	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 	{ displayName: 'Department', name: 'department', type: 'string', default: '' },
 	{ displayName: 'Job Title', name: 'title', type: 'string', default: '' },
-	typedList('Websites', 'urls', { displayName: 'URL', name: 'url', placeholder: 'https://example.com' }, homeOrWorkType),
+	typedList(
+		'Websites',
+		'urls',
+		{ displayName: 'URL', name: 'url', placeholder: 'https://example.com' },
+		homeOrWorkType,
+	),
 	{
 		displayName: 'Birthday',
 		name: 'birthday',
@@ -105,7 +120,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json', description: 'For addresses, name prefixes and everything else WhatsApp accepts' },
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'For addresses, name prefixes and everything else WhatsApp accepts',
+			},
 		],
 		default: 'fields',
 	},
@@ -127,22 +146,39 @@ const properties: INodeProperties[] = [
 			'[\n  {\n    "name": { "formatted_name": "Jane Doe", "first_name": "Jane", "last_name": "Doe" },\n    "phones": [{ "phone": "+49 151 12345678", "type": "CELL", "wa_id": "4915112345678" }]\n  }\n]',
 		required: true,
 		description:
-			'An array of contact objects in WhatsApp\'s shape (name, phones, emails, addresses, org, URLs, birthday), up to 257. Every contact needs name.formatted_name.',
+			"An array of contact objects in WhatsApp's shape (name, phones, emails, addresses, org, URLs, birthday), up to 257. Every contact needs name.formatted_name.",
 		displayOptions: { show: { contactsInput: ['json'] } },
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendContacts'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendContacts'] } },
+	properties,
+);
 
 function toContactInput(row: IDataObject): ContactInput {
 	return {
 		formattedName: row.formattedName as string,
 		firstName: row.firstName as string,
 		lastName: row.lastName as string,
-		phones: collectionRows(row.phones, 'phone').map((phone) => ({ phone: phone.phone as string, type: phone.type as string, waId: phone.waId as string })),
-		emails: collectionRows(row.emails, 'email').map((email) => ({ email: email.email as string, type: email.type as string })),
-		organization: { company: row.company as string, department: row.department as string, title: row.title as string },
-		urls: collectionRows(row.urls, 'url').map((url) => ({ url: url.url as string, type: url.type as string })),
+		phones: collectionRows(row.phones, 'phone').map((phone) => ({
+			phone: phone.phone as string,
+			type: phone.type as string,
+			waId: phone.waId as string,
+		})),
+		emails: collectionRows(row.emails, 'email').map((email) => ({
+			email: email.email as string,
+			type: email.type as string,
+		})),
+		organization: {
+			company: row.company as string,
+			department: row.department as string,
+			title: row.title as string,
+		},
+		urls: collectionRows(row.urls, 'url').map((url) => ({
+			url: url.url as string,
+			type: url.type as string,
+		})),
 		birthday: row.birthday as string,
 	};
 }
@@ -152,6 +188,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return await sendTyped.call(this, i, 'contacts', () =>
 		input === 'json'
 			? parseContactsJson(this.getNodeParameter('contactsJson', i))
-			: buildContactsMessage(collectionRows(this.getNodeParameter('contacts', i, {}), 'contact').map(toContactInput)),
+			: buildContactsMessage(
+					collectionRows(this.getNodeParameter('contacts', i, {}), 'contact').map(toContactInput),
+				),
 	);
 }

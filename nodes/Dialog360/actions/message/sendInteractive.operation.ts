@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildInteractiveMessage } from '../../../shared/whatsapp/messages/interactive';
-import type { FlowInput, InteractiveInput, InteractiveType } from '../../../shared/whatsapp/messages/interactive';
+import type {
+	FlowInput,
+	InteractiveInput,
+	InteractiveType,
+} from '../../../shared/whatsapp/messages/interactive';
 import { LIMITS } from '../../../shared/whatsapp/validation';
 import { collectionRows, sendTyped } from '../common';
 import { headerMediaProperties, readHeader } from './sendTemplate.operation';
@@ -16,7 +25,12 @@ const noHeader = headerOption('None', 'none');
 const textHeader = headerOption('Text', 'text');
 
 /** Title and ID of a reply button or a list row: the ID is what the workflow gets back when it is chosen. */
-function choiceFields(what: 'button' | 'row', titleLimit: number, idLimit: number, ...between: INodeProperties[]): INodeProperties[] {
+function choiceFields(
+	what: 'button' | 'row',
+	titleLimit: number,
+	idLimit: number,
+	...between: INodeProperties[]
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Title',
@@ -49,14 +63,22 @@ const properties: INodeProperties[] = [
 				value: 'cta_url',
 				description: 'A button that opens a web address',
 			},
-			{ name: 'Flow', value: 'flow', description: 'A button that opens a WhatsApp Flow (a form inside the chat)' },
+			{
+				name: 'Flow',
+				value: 'flow',
+				description: 'A button that opens a WhatsApp Flow (a form inside the chat)',
+			},
 			{ name: 'List', value: 'list', description: 'A menu of up to 10 rows, in sections' },
 			{
 				name: 'Location Request',
 				value: 'location_request_message',
 				description: 'Ask the recipient to share their location',
 			},
-			{ name: 'Reply Buttons', value: 'button', description: 'Up to 3 buttons the recipient taps to answer' },
+			{
+				name: 'Reply Buttons',
+				value: 'button',
+				description: 'Up to 3 buttons the recipient taps to answer',
+			},
 		],
 		default: 'button',
 	},
@@ -100,7 +122,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
-		description: 'The message, up to 1024 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~.',
+		description:
+			'The message, up to 1024 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~.',
 	},
 	{
 		displayName: 'Footer Text',
@@ -118,7 +141,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Button',
 		default: {},
 		required: true,
-		description: 'Up to 3 reply buttons. The tapped button\'s ID and title come back in the 360dialog Trigger.',
+		description:
+			"Up to 3 reply buttons. The tapped button's ID and title come back in the 360dialog Trigger.",
 		displayOptions: { show: { interactiveType: ['button'] } },
 		options: [
 			{
@@ -146,7 +170,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Section',
 		default: {},
 		required: true,
-		description: 'The list\'s rows, grouped in sections: up to 10 rows in all. A list with several sections needs a title on each.',
+		description:
+			"The list's rows, grouped in sections: up to 10 rows in all. A list with several sections needs a title on each.",
 		displayOptions: { show: { interactiveType: ['list'] } },
 		options: [
 			{
@@ -223,7 +248,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '1234567890123456',
-		description: 'The flow\'s ID from WhatsApp Manager',
+		description: "The flow's ID from WhatsApp Manager",
 		displayOptions: { show: { interactiveType: ['flow'], flowIdentifyBy: ['id'] } },
 	},
 	{
@@ -232,7 +257,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The flow\'s name as shown in WhatsApp Manager',
+		description: "The flow's name as shown in WhatsApp Manager",
 		displayOptions: { show: { interactiveType: ['flow'], flowIdentifyBy: ['name'] } },
 	},
 	{
@@ -285,7 +310,8 @@ const properties: INodeProperties[] = [
 		// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
 		type: 'string',
 		default: 'unused',
-		description: 'Identifies this flow session in your flow endpoint\'s requests; keep "unused" if you have no endpoint',
+		description:
+			'Identifies this flow session in your flow endpoint\'s requests; keep "unused" if you have no endpoint',
 		displayOptions: { show: { interactiveType: ['flow'] } },
 	},
 	{
@@ -301,7 +327,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendInteractive'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendInteractive'] } },
+	properties,
+);
 
 function entries(this: IExecuteFunctions, path: string, i: number): IDataObject[] {
 	return this.getNodeParameter(path, i, []) as IDataObject[];
@@ -319,7 +348,10 @@ function readFlow(this: IExecuteFunctions, i: number): FlowInput {
 		mode: this.getNodeParameter('flowMode', i, 'published') as FlowInput['mode'],
 		action,
 		...(action === 'navigate'
-			? { screen: this.getNodeParameter('flowScreen', i, '') as string, data: this.getNodeParameter('flowData', i, '') }
+			? {
+					screen: this.getNodeParameter('flowScreen', i, '') as string,
+					data: this.getNodeParameter('flowData', i, ''),
+				}
 			: {}),
 	};
 }
@@ -335,7 +367,11 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 	};
 	switch (type) {
 		case 'button':
-			return { ...shared, type, buttons: entries.call(this, 'buttons.button', i) as Array<{ id?: string; title: string }> };
+			return {
+				...shared,
+				type,
+				buttons: entries.call(this, 'buttons.button', i) as Array<{ id?: string; title: string }>,
+			};
 		case 'list':
 			return {
 				...shared,
@@ -343,7 +379,11 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 				buttonLabel: this.getNodeParameter('listButtonLabel', i, '') as string,
 				sections: entries.call(this, 'sections.section', i).map((section) => ({
 					title: section.title as string | undefined,
-					rows: collectionRows(section.rows, 'row') as Array<{ id?: string; title: string; description?: string }>,
+					rows: collectionRows(section.rows, 'row') as Array<{
+						id?: string;
+						title: string;
+						description?: string;
+					}>,
 				})),
 			};
 		case 'cta_url':
@@ -359,5 +399,7 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendTyped.call(this, i, 'interactive', () => buildInteractiveMessage(readInput.call(this, i)));
+	return await sendTyped.call(this, i, 'interactive', () =>
+		buildInteractiveMessage(readInput.call(this, i)),
+	);
 }

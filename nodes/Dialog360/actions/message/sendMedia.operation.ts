@@ -14,10 +14,18 @@ const properties: INodeProperties[] = [
 		name: 'mediaType',
 		type: 'options',
 		options: [
-			{ name: 'Audio', value: 'audio', description: 'AAC, AMR, MP3, M4A or OGG (Opus), up to 16 MB' },
+			{
+				name: 'Audio',
+				value: 'audio',
+				description: 'AAC, AMR, MP3, M4A or OGG (Opus), up to 16 MB',
+			},
 			{ name: 'Document', value: 'document', description: 'Any file type, up to 100 MB' },
 			{ name: 'Image', value: 'image', description: 'JPEG or PNG, up to 5 MB' },
-			{ name: 'Sticker', value: 'sticker', description: 'WebP, 512×512, up to 100 KB (animated: 500 KB)' },
+			{
+				name: 'Sticker',
+				value: 'sticker',
+				description: 'WebP, 512×512, up to 100 KB (animated: 500 KB)',
+			},
 			{ name: 'Video', value: 'video', description: 'MP4 or 3GPP (H.264 and AAC), up to 16 MB' },
 		],
 		default: 'image',
@@ -44,7 +52,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://example.com/photo.jpg',
-		description: 'A public https:// URL that serves the file without a login, with the right Content-Type',
+		description:
+			'A public https:// URL that serves the file without a login, with the right Content-Type',
 		displayOptions: { show: { mediaSource: ['link'] } },
 	},
 	mediaIdProperty(
@@ -67,19 +76,32 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'invoice.pdf',
-		description: 'The name the document shows with. Empty: the binary file\'s own name, when sending binary data.',
+		description:
+			"The name the document shows with. Empty: the binary file's own name, when sending binary data.",
 		displayOptions: { show: { mediaType: ['document'] } },
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendMedia'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendMedia'] } },
+	properties,
+);
 
 /**
  * Uploads the item's binary file and answers its media id; the message is checked first, so that nothing is
  * uploaded for a message that cannot be sent. A document without a file name takes the binary's.
  */
-async function uploadBinary(this: IExecuteFunctions, i: number, type: MediaType, options: MediaOptions): Promise<string> {
-	const file = await readBinaryFile.call(this, i, this.getNodeParameter('binaryPropertyName', i) as string);
+async function uploadBinary(
+	this: IExecuteFunctions,
+	i: number,
+	type: MediaType,
+	options: MediaOptions,
+): Promise<string> {
+	const file = await readBinaryFile.call(
+		this,
+		i,
+		this.getNodeParameter('binaryPropertyName', i) as string,
+	);
 	if (type === 'document' && !options.filename) options.filename = file.fileName;
 	checked(this, i, () => {
 		mediaDetails(type, options);
@@ -95,7 +117,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		caption: this.getNodeParameter('caption', i, '') as string,
 		filename: this.getNodeParameter('filename', i, '') as string,
 	};
-	const uploadedId = source === 'binary' ? await uploadBinary.call(this, i, type, options) : undefined;
+	const uploadedId =
+		source === 'binary' ? await uploadBinary.call(this, i, type, options) : undefined;
 	const items = await sendTyped.call(this, i, type, () =>
 		buildMediaMessage({
 			type,
@@ -108,5 +131,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			...options,
 		}),
 	);
-	return uploadedId === undefined ? items : items.map((item) => ({ ...item, json: { ...item.json, mediaId: uploadedId } }));
+	return uploadedId === undefined
+		? items
+		: items.map((item) => ({ ...item, json: { ...item.json, mediaId: uploadedId } }));
 }

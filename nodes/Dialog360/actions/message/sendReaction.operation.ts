@@ -30,7 +30,10 @@ export const description = [
 		'sendReaction',
 		'The message to react to. To react to a 360dialog Trigger message, map its "messageId" field.',
 	),
-	...updateDisplayOptions({ show: { resource: ['message'], operation: ['sendReaction'] } }, properties),
+	...updateDisplayOptions(
+		{ show: { resource: ['message'], operation: ['sendReaction'] } },
+		properties,
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -24,8 +29,16 @@ export const headerMediaProperties: INodeProperties[] = [
 		name: 'headerMediaSource',
 		type: 'options',
 		options: [
-			{ name: 'By Link', value: 'link', description: 'A public https:// address WhatsApp downloads the file from' },
-			{ name: 'By Media ID', value: 'id', description: 'The ID of a file uploaded with "Media → Upload"' },
+			{
+				name: 'By Link',
+				value: 'link',
+				description: 'A public https:// address WhatsApp downloads the file from',
+			},
+			{
+				name: 'By Media ID',
+				value: 'id',
+				description: 'The ID of a file uploaded with "Media → Upload"',
+			},
 		],
 		default: 'link',
 		displayOptions: { show: { headerType: MEDIA_KINDS } },
@@ -119,7 +132,8 @@ const properties: INodeProperties[] = [
 						type: 'regex',
 						properties: {
 							regex: '^[a-z0-9_]{1,512}$',
-							errorMessage: 'Use the template name: lowercase letters, digits and underscores, e.g. order_update',
+							errorMessage:
+								'Use the template name: lowercase letters, digits and underscores, e.g. order_update',
 						},
 					},
 				],
@@ -151,11 +165,12 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Using JSON',
 				value: 'json',
-				description: 'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
+				description:
+					'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
 			},
 		],
 		default: 'fields',
-		description: 'How to give the values for the template\'s placeholders',
+		description: "How to give the values for the template's placeholders",
 	},
 	{
 		displayName: 'Components (JSON)',
@@ -171,14 +186,14 @@ const properties: INodeProperties[] = [
 		name: 'headerType',
 		type: 'options',
 		options: [
-			{ name: 'Document', value: 'document', description: 'The template\'s header is a document' },
-			{ name: 'Image', value: 'image', description: 'The template\'s header is an image' },
+			{ name: 'Document', value: 'document', description: "The template's header is a document" },
+			{ name: 'Image', value: 'image', description: "The template's header is an image" },
 			{ name: 'None', value: 'none', description: 'The header is fixed text, or there is none' },
 			{ name: 'Text', value: 'text', description: 'The header text has a placeholder to fill in' },
-			{ name: 'Video', value: 'video', description: 'The template\'s header is a video' },
+			{ name: 'Video', value: 'video', description: "The template's header is a video" },
 		],
 		default: 'none',
-		description: 'What the template\'s header needs from you',
+		description: "What the template's header needs from you",
 		displayOptions: { show: fieldsMode },
 	},
 	{
@@ -204,7 +219,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Body Parameter',
 		default: {},
-		description: 'The values for the placeholders in the template\'s text, in order: the first fills {{1}}, the second {{2}}, …',
+		description:
+			"The values for the placeholders in the template's text, in order: the first fills {{1}}, the second {{2}}, …",
 		displayOptions: { show: fieldsMode },
 		options: [
 			{
@@ -218,8 +234,16 @@ const properties: INodeProperties[] = [
 						name: 'type',
 						type: 'options',
 						options: [
-							{ name: 'Currency', value: 'currency', description: 'An amount of money, shown in the recipient\'s locale' },
-							{ name: 'Date and Time', value: 'date_time', description: 'A date or time, shown as you type it' },
+							{
+								name: 'Currency',
+								value: 'currency',
+								description: "An amount of money, shown in the recipient's locale",
+							},
+							{
+								name: 'Date and Time',
+								value: 'date_time',
+								description: 'A date or time, shown as you type it',
+							},
 							{ name: 'Text', value: 'text' },
 						],
 						default: 'text',
@@ -255,7 +279,8 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: '$100.99',
-						description: 'What devices that cannot format the amount show. Leave empty for "<amount> <code>", e.g. "100.99 USD".',
+						description:
+							'What devices that cannot format the amount show. Leave empty for "<amount> <code>", e.g. "100.99 USD".',
 						displayOptions: { show: { type: ['currency'] } },
 					},
 					{
@@ -279,7 +304,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Button Parameter',
 		default: {},
-		description: 'Values for the template\'s buttons that need one: a quick reply payload, the end of a link, or a coupon code',
+		description:
+			"Values for the template's buttons that need one: a quick reply payload, the end of a link, or a coupon code",
 		displayOptions: { show: fieldsMode },
 		options: [
 			{
@@ -293,9 +319,21 @@ const properties: INodeProperties[] = [
 						name: 'subType',
 						type: 'options',
 						options: [
-							{ name: 'Copy Code', value: 'copy_code', description: 'A button that copies a coupon code' },
-							{ name: 'Quick Reply', value: 'quick_reply', description: 'A reply button; its payload comes back in the webhook when tapped' },
-							{ name: 'URL', value: 'url', description: 'A link button whose address ends with a placeholder' },
+							{
+								name: 'Copy Code',
+								value: 'copy_code',
+								description: 'A button that copies a coupon code',
+							},
+							{
+								name: 'Quick Reply',
+								value: 'quick_reply',
+								description: 'A reply button; its payload comes back in the webhook when tapped',
+							},
+							{
+								name: 'URL',
+								value: 'url',
+								description: 'A link button whose address ends with a placeholder',
+							},
 						],
 						default: 'quick_reply',
 					},
@@ -305,14 +343,16 @@ const properties: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 0, maxValue: 9 },
 						default: 0,
-						description: 'Where the button sits in the template: 0 for the first button, 1 for the second, and so on',
+						description:
+							'Where the button sits in the template: 0 for the first button, 1 for the second, and so on',
 					},
 					{
 						displayName: 'Payload',
 						name: 'payload',
 						type: 'string',
 						default: '',
-						description: 'Comes back in the webhook when the recipient taps the button, e.g. an order ID',
+						description:
+							'Comes back in the webhook when the recipient taps the button, e.g. an order ID',
 						displayOptions: { show: { subType: ['quick_reply'] } },
 					},
 					{
@@ -321,7 +361,8 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'order/12345',
-						description: 'WhatsApp appends this to the link defined in the template. Encode special characters yourself, e.g. a space as %20.',
+						description:
+							'WhatsApp appends this to the link defined in the template. Encode special characters yourself, e.g. a space as %20.',
 						displayOptions: { show: { subType: ['url'] } },
 					},
 					{
@@ -339,7 +380,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendTemplate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
+	properties,
+);
 
 function readBodyParameter(entry: IDataObject): BodyParameterInput {
 	const parameterName = entry.parameterName as string | undefined;
@@ -352,14 +396,16 @@ function readBodyParameter(entry: IDataObject): BodyParameterInput {
 			parameterName,
 		};
 	}
-	if (entry.type === 'date_time') return { type: 'date_time', fallbackValue: entry.dateTime as string, parameterName };
+	if (entry.type === 'date_time')
+		return { type: 'date_time', fallbackValue: entry.dateTime as string, parameterName };
 	return { type: 'text', text: entry.text as string, parameterName };
 }
 
 function readButton(entry: IDataObject): ButtonParameterInput {
 	const index = entry.index as number;
 	if (entry.subType === 'url') return { subType: 'url', index, text: entry.urlSuffix as string };
-	if (entry.subType === 'copy_code') return { subType: 'copy_code', index, couponCode: entry.couponCode as string };
+	if (entry.subType === 'copy_code')
+		return { subType: 'copy_code', index, couponCode: entry.couponCode as string };
 	return { subType: 'quick_reply', index, payload: entry.payload as string };
 }
 
@@ -378,10 +424,13 @@ function readComponents(this: IExecuteFunctions, i: number) {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	return await sendTyped.call(this, i, 'template', () => {
-		const picked = splitTemplateValue(String(this.getNodeParameter('template', i, '', { extractValue: true })));
+		const picked = splitTemplateValue(
+			String(this.getNodeParameter('template', i, '', { extractValue: true })),
+		);
 		return buildTemplateMessage({
 			name: picked.name,
-			languageCode: picked.language ?? (this.getNodeParameter('languageCode', i, 'en_US') as string),
+			languageCode:
+				picked.language ?? (this.getNodeParameter('languageCode', i, 'en_US') as string),
 			components: readComponents.call(this, i),
 		});
 	});

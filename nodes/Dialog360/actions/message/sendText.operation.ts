@@ -12,7 +12,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
-		description: 'The message, up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~, ```mono```.',
+		description:
+			'The message, up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~, ```mono```.',
 	},
 	{
 		displayName: 'Show Link Preview',
@@ -23,7 +24,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendText'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	return await sendTyped.call(this, i, 'text', () =>

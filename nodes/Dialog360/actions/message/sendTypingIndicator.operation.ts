@@ -12,6 +12,8 @@ export const description = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const body = checked(this, i, () => buildTypingIndicator(this.getNodeParameter('messageId', i) as string));
+	const body = checked(this, i, () =>
+		buildTypingIndicator(this.getNodeParameter('messageId', i) as string),
+	);
 	return await postMessageStatus.call(this, i, body);
 }

@@ -33,9 +33,15 @@ function compact<T extends Record<string, string | undefined>>(record: T): Parti
 export function requireBirthday(value: unknown, field: string, label = 'Birthday'): string {
 	const text = trimmed(value);
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-	const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+	const date = match
+		? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+		: undefined;
 	if (!match || !date || date.toISOString().slice(0, 10) !== text) {
-		throw new PayloadError(`${label} "${String(value)}" is not a date written YYYY-MM-DD`, field, 'Write the birthday as year-month-day, e.g. 1990-04-23.');
+		throw new PayloadError(
+			`${label} "${String(value)}" is not a date written YYYY-MM-DD`,
+			field,
+			'Write the birthday as year-month-day, e.g. 1990-04-23.',
+		);
 	}
 	return text;
 }
@@ -47,23 +53,43 @@ function buildPhones(phones: ContactInput['phones'], label: string): Array<Recor
 			const phone = requireText(trimmed(row.phone), 'contacts', `${label}, phone ${index + 1}`);
 			const type = trimmed(row.type).toUpperCase();
 			if (type && !(PHONE_TYPES as readonly string[]).includes(type)) {
-				throw new PayloadError(`${label}: "${row.type}" is not a phone type`, 'contacts', `Use one of: ${PHONE_TYPES.join(', ')}.`);
+				throw new PayloadError(
+					`${label}: "${row.type}" is not a phone type`,
+					'contacts',
+					`Use one of: ${PHONE_TYPES.join(', ')}.`,
+				);
 			}
 			return compact({ phone, type, wa_id: trimmed(row.waId) }) as Record<string, string>;
 		});
 }
 
-function buildTyped(rows: Array<Record<string, string | undefined>> | undefined, key: string): Array<Record<string, string>> {
+function buildTyped(
+	rows: Array<Record<string, string | undefined>> | undefined,
+	key: string,
+): Array<Record<string, string>> {
 	return (rows ?? [])
 		.filter((row) => trimmed(row[key]))
-		.map((row) => compact({ [key]: trimmed(row[key]), type: trimmed(row.type).toUpperCase() }) as Record<string, string>);
+		.map(
+			(row) =>
+				compact({ [key]: trimmed(row[key]), type: trimmed(row.type).toUpperCase() }) as Record<
+					string,
+					string
+				>,
+		);
 }
 
 /** One contact card from the node's fields. */
 export function buildContact(input: ContactInput, index = 0): ContactObject {
 	const label = `Contact ${index + 1}`;
-	const formattedName = requireText(trimmed(input.formattedName), 'contacts', `${label}: Formatted Name`).trim();
-	const name: ContactObject['name'] = { formatted_name: formattedName, ...compact({ first_name: trimmed(input.firstName), last_name: trimmed(input.lastName) }) };
+	const formattedName = requireText(
+		trimmed(input.formattedName),
+		'contacts',
+		`${label}: Formatted Name`,
+	).trim();
+	const name: ContactObject['name'] = {
+		formatted_name: formattedName,
+		...compact({ first_name: trimmed(input.firstName), last_name: trimmed(input.lastName) }),
+	};
 	// WhatsApp wants a name part besides the formatted name; the formatted name is the honest stand-in.
 	if (!name.first_name && !name.last_name) name.first_name = formattedName;
 	const contact: ContactObject = { name };
@@ -79,7 +105,8 @@ export function buildContact(input: ContactInput, index = 0): ContactObject {
 	if (Object.keys(org).length) contact.org = org;
 	const urls = buildTyped(input.urls, 'url');
 	if (urls.length) contact.urls = urls;
-	if (trimmed(input.birthday)) contact.birthday = requireBirthday(input.birthday, 'contacts', `${label}: Birthday`);
+	if (trimmed(input.birthday))
+		contact.birthday = requireBirthday(input.birthday, 'contacts', `${label}: Birthday`);
 	return contact;
 }
 
@@ -100,16 +127,25 @@ export function parseContactsJson(value: unknown): ContactObject[] {
 	const parsed = parseJsonField(value, 'contactsJson', 'Contacts JSON', JSON_EXAMPLE);
 	const list = isJsonObject(parsed) ? [parsed] : parsed;
 	if (!Array.isArray(list)) {
-		throw new PayloadError('The contacts JSON is not a list of contact objects', 'contactsJson', `Give a JSON array such as ${JSON_EXAMPLE}.`);
+		throw new PayloadError(
+			'The contacts JSON is not a list of contact objects',
+			'contactsJson',
+			`Give a JSON array such as ${JSON_EXAMPLE}.`,
+		);
 	}
 	checkCount(list, MAX_CONTACTS, 'contactsJson', 'Contacts');
 	return list.map((contact, index) => {
 		const label = `Contact ${index + 1}`;
 		const name = isJsonObject(contact) ? contact.name : undefined;
 		if (!isJsonObject(contact) || !isJsonObject(name) || trimmed(name.formatted_name) === '') {
-			throw new PayloadError(`${label} has no name.formatted_name`, 'contactsJson', 'Give every contact a "name" object with a non-empty "formatted_name".');
+			throw new PayloadError(
+				`${label} has no name.formatted_name`,
+				'contactsJson',
+				'Give every contact a "name" object with a non-empty "formatted_name".',
+			);
 		}
-		if (contact.birthday !== undefined) requireBirthday(contact.birthday, 'contactsJson', `${label}: birthday`);
+		if (contact.birthday !== undefined)
+			requireBirthday(contact.birthday, 'contactsJson', `${label}: birthday`);
 		return contact as ContactObject;
 	});
 }

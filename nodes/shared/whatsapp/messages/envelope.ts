@@ -18,13 +18,20 @@ export function recipientFields(recipient: Recipient): { to: string } | { recipi
 	if ('phoneNumber' in recipient) return { to: normalizePhoneNumber(recipient.phoneNumber) };
 	const userId = requireText(recipient.userId, 'userId', 'User ID').trim();
 	if (/\s/.test(userId)) {
-		throw new PayloadError(`"${userId}" is not a business-scoped user id`, 'userId', 'Use the user id exactly as a webhook gave it (from_user_id).');
+		throw new PayloadError(
+			`"${userId}" is not a business-scoped user id`,
+			'userId',
+			'Use the user id exactly as a webhook gave it (from_user_id).',
+		);
 	}
 	return { recipient: userId };
 }
 
 /** The reply context and callback data the options ask for, as body fields; none that were not given. */
-export function optionFields(options: EnvelopeOptions): { context?: { message_id: string }; biz_opaque_callback_data?: string } {
+export function optionFields(options: EnvelopeOptions): {
+	context?: { message_id: string };
+	biz_opaque_callback_data?: string;
+} {
 	const fields: { context?: { message_id: string }; biz_opaque_callback_data?: string } = {};
 	const replyTo = options.replyToMessageId?.trim();
 	if (replyTo) fields.context = { message_id: replyTo };

@@ -19,7 +19,9 @@ import {
 import { buildMediaHeader } from './template';
 import type { MediaKind, MediaSource } from './template';
 
-export type InteractiveHeaderInput = { type: 'text'; text: string } | ({ type: MediaKind } & MediaSource);
+export type InteractiveHeaderInput =
+	| { type: 'text'; text: string }
+	| ({ type: MediaKind } & MediaSource);
 
 interface Shared {
 	body: string;
@@ -87,13 +89,21 @@ function header(type: InteractiveType, input: InteractiveHeaderInput): JsonRecor
 		);
 	}
 	if (input.type === 'text') {
-		return { type: 'text', text: requireLength(input.text, LIMITS.interactiveHeaderText, 'headerText', 'Header Text') };
+		return {
+			type: 'text',
+			text: requireLength(input.text, LIMITS.interactiveHeaderText, 'headerText', 'Header Text'),
+		};
 	}
 	return buildMediaHeader(input.type, input);
 }
 
 /** Ids default to the title; WhatsApp needs them unique within the message. */
-function uniqueIds<T extends { id?: string; title: string }>(items: T[], field: string, label: string, max: number): string[] {
+function uniqueIds<T extends { id?: string; title: string }>(
+	items: T[],
+	field: string,
+	label: string,
+	max: number,
+): string[] {
 	const ids = items.map((item, at) =>
 		checkLength(item.id?.trim() || item.title.trim(), max, field, `${label} ${at + 1} ID`),
 	);
@@ -119,31 +129,59 @@ function replyButtons(buttons: ReplyButtonInput[]): JsonRecord {
 }
 
 function listRow(row: ListRowInput, label: string): JsonRecord {
-	const built: JsonRecord = { title: requireLength(row.title, LIMITS.listRowTitle, 'sections', `${label} title`) };
-	const description = optionalLength(row.description?.trim(), LIMITS.listRowDescription, 'sections', `${label} description`);
+	const built: JsonRecord = {
+		title: requireLength(row.title, LIMITS.listRowTitle, 'sections', `${label} title`),
+	};
+	const description = optionalLength(
+		row.description?.trim(),
+		LIMITS.listRowDescription,
+		'sections',
+		`${label} description`,
+	);
 	return description ? { ...built, description } : built;
 }
 
-function listSection(section: ListSectionInput, at: number, count: number): { title?: string; rows: JsonRecord[] } {
+function listSection(
+	section: ListSectionInput,
+	at: number,
+	count: number,
+): { title?: string; rows: JsonRecord[] } {
 	const title = section.title?.trim();
 	if (!title && count > 1) {
-		throw new PayloadError(`Section ${at + 1} has no title`, 'sections', 'Give every section a title when the list has more than one section.');
+		throw new PayloadError(
+			`Section ${at + 1} has no title`,
+			'sections',
+			'Give every section a title when the list has more than one section.',
+		);
 	}
 	const where = count > 1 ? `Section ${at + 1}, row` : 'Row';
-	const rows = checkCount(section.rows, LIMITS.listRows, 'sections', `${where}s`).map((row, r) => listRow(row, `${where} ${r + 1}`));
+	const rows = checkCount(section.rows, LIMITS.listRows, 'sections', `${where}s`).map((row, r) =>
+		listRow(row, `${where} ${r + 1}`),
+	);
 	if (!title) return { rows };
-	return { title: checkLength(title, LIMITS.listSectionTitle, 'sections', `Section ${at + 1} title`), rows };
+	return {
+		title: checkLength(title, LIMITS.listSectionTitle, 'sections', `Section ${at + 1} title`),
+		rows,
+	};
 }
 
 function listAction(buttonLabel: string, sections: ListSectionInput[]): JsonRecord {
-	const button = requireLength(buttonLabel, LIMITS.listButtonLabel, 'listButtonLabel', 'Menu Button Label');
+	const button = requireLength(
+		buttonLabel,
+		LIMITS.listButtonLabel,
+		'listButtonLabel',
+		'Menu Button Label',
+	);
 	checkCount(sections, LIMITS.listSections, 'sections', 'Sections');
 	const allRows = sections.flatMap((section) => section.rows ?? []);
 	checkCount(allRows, LIMITS.listRows, 'sections', 'List rows (all sections together)');
 	const built = sections.map((section, at) => listSection(section, at, sections.length));
 	const ids = uniqueIds(allRows, 'sections', 'Row', LIMITS.listRowId);
 	let next = 0;
-	const withIds = built.map((section) => ({ ...section, rows: section.rows.map((row) => ({ id: ids[next++], ...row })) }));
+	const withIds = built.map((section) => ({
+		...section,
+		rows: section.rows.map((row) => ({ id: ids[next++], ...row })),
+	}));
 	return { button, sections: withIds };
 }
 
@@ -151,18 +189,28 @@ function ctaUrlAction(displayText: string, url: string): JsonRecord {
 	return {
 		name: 'cta_url',
 		parameters: {
-			display_text: requireLength(displayText, LIMITS.ctaDisplayText, 'ctaDisplayText', 'Button Text'),
+			display_text: requireLength(
+				displayText,
+				LIMITS.ctaDisplayText,
+				'ctaDisplayText',
+				'Button Text',
+			),
 			url: requireHttpUrl(url, 'ctaUrl', 'URL'),
 		},
 	};
 }
 
 function flowData(data: unknown): JsonRecord | undefined {
-	if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) return undefined;
+	if (data === undefined || data === null || (typeof data === 'string' && data.trim() === ''))
+		return undefined;
 	const example = '{"product_id": "42"}';
 	const parsed = parseJsonField(data, 'flowData', 'Screen Data', example);
 	if (!isJsonObject(parsed)) {
-		throw new PayloadError('Screen Data must be a JSON object', 'flowData', `Wrap the data in { }, e.g. ${example}.`);
+		throw new PayloadError(
+			'Screen Data must be a JSON object',
+			'flowData',
+			`Wrap the data in { }, e.g. ${example}.`,
+		);
 	}
 	return Object.keys(parsed).length > 0 ? parsed : undefined;
 }
@@ -171,17 +219,29 @@ function flowTarget(flow: FlowInput): JsonRecord {
 	const flowId = flow.flowId?.trim();
 	const flowName = flow.flowName?.trim();
 	if (flowId && flowName) {
-		throw new PayloadError('Both a flow ID and a flow name are given', 'flowId', 'Identify the flow by its ID or by its name, not both.');
+		throw new PayloadError(
+			'Both a flow ID and a flow name are given',
+			'flowId',
+			'Identify the flow by its ID or by its name, not both.',
+		);
 	}
 	if (flowId) return { flow_id: flowId };
 	if (flowName) return { flow_name: flowName };
-	throw new PayloadError('The flow is not identified', 'flowId', 'Fill in the flow ID (or its name) from WhatsApp Manager.');
+	throw new PayloadError(
+		'The flow is not identified',
+		'flowId',
+		'Fill in the flow ID (or its name) from WhatsApp Manager.',
+	);
 }
 
 function flowCta(value: string): string {
 	const cta = requireLength(value, LIMITS.flowCta, 'flowCta', 'Flow Button Text');
 	if (/\p{Extended_Pictographic}/u.test(cta)) {
-		throw new PayloadError('Flow Button Text contains an emoji', 'flowCta', 'Remove the emoji: WhatsApp does not allow them on the flow button.');
+		throw new PayloadError(
+			'Flow Button Text contains an emoji',
+			'flowCta',
+			'Remove the emoji: WhatsApp does not allow them on the flow button.',
+		);
 	}
 	return cta;
 }
@@ -204,7 +264,9 @@ function flowAction(flow: FlowInput): JsonRecord {
 	return { name: 'flow', parameters };
 }
 
-function action(input: Exclude<InteractiveInput, { type: 'location_request_message' }>): JsonRecord {
+function action(
+	input: Exclude<InteractiveInput, { type: 'location_request_message' }>,
+): JsonRecord {
 	switch (input.type) {
 		case 'button':
 			return replyButtons(input.buttons);
@@ -226,7 +288,12 @@ export function buildInteractiveMessage(input: InteractiveInput): JsonRecord {
 	const message: JsonRecord = { type: input.type };
 	if (input.header) message.header = header(input.type, input.header);
 	message.body = body;
-	const footer = optionalLength(input.footer?.trim(), LIMITS.interactiveFooter, 'footerText', 'Footer Text');
+	const footer = optionalLength(
+		input.footer?.trim(),
+		LIMITS.interactiveFooter,
+		'footerText',
+		'Footer Text',
+	);
 	if (footer) message.footer = { text: footer };
 	message.action = action(input);
 	return message;

@@ -18,7 +18,11 @@ export interface LocationObject {
 function requireCoordinate(value: unknown, limit: number, field: string, label: string): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
-		throw new PayloadError(`${label} "${String(value)}" is not a number`, field, `Give ${label.toLowerCase()} in decimal degrees, e.g. 52.520008.`);
+		throw new PayloadError(
+			`${label} "${String(value)}" is not a number`,
+			field,
+			`Give ${label.toLowerCase()} in decimal degrees, e.g. 52.520008.`,
+		);
 	}
 	if (number < -limit || number > limit) {
 		throw new PayloadError(

@@ -32,7 +32,8 @@ export const MEDIA_RULES: Record<MediaType, MediaRule> = {
 		maxBytes: 5 * MB,
 		caption: true,
 		filename: false,
-		typeFix: 'Convert it to JPEG or PNG (8-bit, RGB or RGBA), or send it as a document, which accepts any file type.',
+		typeFix:
+			'Convert it to JPEG or PNG (8-bit, RGB or RGBA), or send it as a document, which accepts any file type.',
 		sizeFix: 'Compress or scale it down below 5 MB, or send it as a document (up to 100 MB).',
 	},
 	video: {
@@ -50,7 +51,8 @@ export const MEDIA_RULES: Record<MediaType, MediaRule> = {
 		maxBytes: 16 * MB,
 		caption: false,
 		filename: false,
-		typeFix: 'Convert it to AAC, AMR, MP3, M4A or OGG with the Opus codec, or send it as a document.',
+		typeFix:
+			'Convert it to AAC, AMR, MP3, M4A or OGG with the Opus codec, or send it as a document.',
 		sizeFix: 'Compress or shorten it below 16 MB, or send it as a document (up to 100 MB).',
 	},
 	document: {
@@ -66,8 +68,10 @@ export const MEDIA_RULES: Record<MediaType, MediaRule> = {
 		maxBytes: 500 * KB,
 		caption: false,
 		filename: false,
-		typeFix: 'Convert it to WebP, 512×512 pixels with a transparent background, or send it as an image.',
-		sizeFix: 'Reduce it: static stickers may be at most 100 KB, animated ones 500 KB (WebP, 512×512 pixels).',
+		typeFix:
+			'Convert it to WebP, 512×512 pixels with a transparent background, or send it as an image.',
+		sizeFix:
+			'Reduce it: static stickers may be at most 100 KB, animated ones 500 KB (WebP, 512×512 pixels).',
 	},
 };
 
@@ -123,14 +127,25 @@ export function extensionForMimeType(mimeType: string | undefined): string {
 }
 
 export function requireMediaType(value: unknown): MediaType {
-	if (typeof value === 'string' && (MEDIA_TYPES as readonly string[]).includes(value)) return value as MediaType;
-	throw new PayloadError(`"${String(value)}" is not a media type`, 'mediaType', `Use one of: ${MEDIA_TYPES.join(', ')}.`);
+	if (typeof value === 'string' && (MEDIA_TYPES as readonly string[]).includes(value))
+		return value as MediaType;
+	throw new PayloadError(
+		`"${String(value)}" is not a media type`,
+		'mediaType',
+		`Use one of: ${MEDIA_TYPES.join(', ')}.`,
+	);
 }
 
 /** A WebP whose extended header (VP8X) has the animation flag set. */
 export function isAnimatedWebp(bytes: Uint8Array): boolean {
 	const ascii = (start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
-	if (bytes.length < 21 || ascii(0, 4) !== 'RIFF' || ascii(8, 12) !== 'WEBP' || ascii(12, 16) !== 'VP8X') return false;
+	if (
+		bytes.length < 21 ||
+		ascii(0, 4) !== 'RIFF' ||
+		ascii(8, 12) !== 'WEBP' ||
+		ascii(12, 16) !== 'VP8X'
+	)
+		return false;
 	return (bytes[20] & 0x02) !== 0;
 }
 
@@ -149,7 +164,11 @@ export interface MediaFile {
 /**
  * Checks that WhatsApp accepts the file as `type`, before it is uploaded; answers the MIME type to upload it with.
  */
-export function checkMediaFile(type: MediaType, file: MediaFile, field = 'binaryPropertyName'): string {
+export function checkMediaFile(
+	type: MediaType,
+	file: MediaFile,
+	field = 'binaryPropertyName',
+): string {
 	const rule = MEDIA_RULES[type];
 	const mimeType = normalizeMimeType(file.mimeType);
 	const name = file.fileName ? `"${file.fileName}"` : 'The file';
@@ -162,11 +181,21 @@ export function checkMediaFile(type: MediaType, file: MediaFile, field = 'binary
 	}
 	const size = file.bytes.length;
 	if (size === 0) {
-		throw new PayloadError(`${name} is empty`, field, 'Check the node before this one: it passed a file with no content.');
+		throw new PayloadError(
+			`${name} is empty`,
+			field,
+			'Check the node before this one: it passed a file with no content.',
+		);
 	}
-	const maxBytes = type === 'sticker' && !isAnimatedWebp(file.bytes) ? STATIC_STICKER_MAX_BYTES : rule.maxBytes;
+	const maxBytes =
+		type === 'sticker' && !isAnimatedWebp(file.bytes) ? STATIC_STICKER_MAX_BYTES : rule.maxBytes;
 	if (size > maxBytes) {
-		const kind = type === 'sticker' ? (maxBytes === STATIC_STICKER_MAX_BYTES ? 'static stickers' : 'animated stickers') : `${type}s`;
+		const kind =
+			type === 'sticker'
+				? maxBytes === STATIC_STICKER_MAX_BYTES
+					? 'static stickers'
+					: 'animated stickers'
+				: `${type}s`;
 		throw new PayloadError(
 			`${name} is ${formatSize(size)}; WhatsApp accepts ${kind} up to ${formatSize(maxBytes)}`,
 			field,
@@ -182,7 +211,10 @@ export interface MediaOptions {
 }
 
 /** Caption and file name, where the media type takes them; refused where it does not. */
-export function mediaDetails(type: MediaType, options: MediaOptions): { caption?: string; filename?: string } {
+export function mediaDetails(
+	type: MediaType,
+	options: MediaOptions,
+): { caption?: string; filename?: string } {
 	const rule = MEDIA_RULES[type];
 	const details: { caption?: string; filename?: string } = {};
 	const caption = optionalLength(options.caption, LIMITS.caption, 'caption', 'Caption');
@@ -199,7 +231,11 @@ export function mediaDetails(type: MediaType, options: MediaOptions): { caption?
 	const filename = optionalLength(options.filename, LIMITS.filename, 'filename', 'File Name');
 	if (filename !== undefined) {
 		if (!rule.filename) {
-			throw new PayloadError(`WhatsApp shows no file name on ${rule.noun}`, 'filename', 'Remove the file name; only documents have one.');
+			throw new PayloadError(
+				`WhatsApp shows no file name on ${rule.noun}`,
+				'filename',
+				'Remove the file name; only documents have one.',
+			);
 		}
 		details.filename = filename;
 	}
@@ -224,6 +260,8 @@ export interface MediaObject {
 export function buildMediaMessage(input: MediaInput): MediaObject {
 	const type = requireMediaType(input.type);
 	const source: MediaObject =
-		'id' in input.source ? { id: requireMediaId(input.source.id) } : { link: requireHttpUrl(input.source.link, 'mediaLink', 'Link') };
+		'id' in input.source
+			? { id: requireMediaId(input.source.id) }
+			: { link: requireHttpUrl(input.source.link, 'mediaLink', 'Link') };
 	return { ...source, ...mediaDetails(type, input) };
 }

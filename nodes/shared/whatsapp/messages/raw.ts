@@ -13,7 +13,11 @@ const EXAMPLE = '{"type": "text", "text": {"body": "Hello"}}';
 function asObject(value: unknown): Record<string, unknown> {
 	const parsed = parseJsonField(value, FIELD, 'Message JSON', EXAMPLE);
 	if (!isJsonObject(parsed)) {
-		throw new PayloadError('The message JSON is not a JSON object', FIELD, `Give one object such as ${EXAMPLE}.`);
+		throw new PayloadError(
+			'The message JSON is not a JSON object',
+			FIELD,
+			`Give one object such as ${EXAMPLE}.`,
+		);
 	}
 	return { ...parsed };
 }
@@ -41,10 +45,16 @@ function requireTypedObject(body: Record<string, unknown>): void {
  * The body to post: the JSON as given, with `messaging_product` added when missing, the node's recipient when
  * the JSON names none (`to` or `recipient`), and the reply and callback options when the JSON has none of its own.
  */
-export function buildRawMessage(json: unknown, fallbackRecipient: Recipient, options: EnvelopeOptions = {}): MessageBody {
+export function buildRawMessage(
+	json: unknown,
+	fallbackRecipient: Recipient,
+	options: EnvelopeOptions = {},
+): MessageBody {
 	const body = asObject(json);
 	requireTypedObject(body);
-	const hasRecipient = ['to', 'recipient'].some((key) => body[key] !== undefined && body[key] !== null && body[key] !== '');
+	const hasRecipient = ['to', 'recipient'].some(
+		(key) => body[key] !== undefined && body[key] !== null && body[key] !== '',
+	);
 	const result: Record<string, unknown> = {
 		messaging_product: 'whatsapp',
 		...(hasRecipient ? {} : recipientFields(fallbackRecipient)),

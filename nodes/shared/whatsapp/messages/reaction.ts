@@ -22,10 +22,18 @@ export function buildReactionMessage(input: ReactionInput): { message_id: string
 	if (input.remove) return { message_id: messageId, emoji: '' };
 	const emoji = (input.emoji ?? '').trim();
 	if (emoji === '') {
-		throw new PayloadError('The emoji is empty', 'emoji', 'Fill in one emoji, e.g. 👍, or turn on "Remove Reaction" to take a reaction back.');
+		throw new PayloadError(
+			'The emoji is empty',
+			'emoji',
+			'Fill in one emoji, e.g. 👍, or turn on "Remove Reaction" to take a reaction back.',
+		);
 	}
 	if (!isSingleEmoji(emoji)) {
-		throw new PayloadError(`"${emoji}" is not a single emoji`, 'emoji', 'WhatsApp reacts with exactly one emoji, e.g. 👍 or ❤️; letters and several emoji are refused.');
+		throw new PayloadError(
+			`"${emoji}" is not a single emoji`,
+			'emoji',
+			'WhatsApp reacts with exactly one emoji, e.g. 👍 or ❤️; letters and several emoji are refused.',
+		);
 	}
 	return { message_id: messageId, emoji };
 }

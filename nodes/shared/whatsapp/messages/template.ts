@@ -79,7 +79,12 @@ export function splitTemplateValue(value: string): { name: string; language?: st
 }
 
 function templateName(value: unknown): string {
-	const name = checkLength(requireText(value, 'template', 'Template').trim(), LIMITS.templateName, 'template', 'Template');
+	const name = checkLength(
+		requireText(value, 'template', 'Template').trim(),
+		LIMITS.templateName,
+		'template',
+		'Template',
+	);
 	if (!/^[a-z0-9_]+$/.test(name)) {
 		throw new PayloadError(
 			`"${name}" is not a template name`,
@@ -135,7 +140,10 @@ export function buildMediaHeader(type: MediaKind, source: MediaSource): JsonReco
 	const media: JsonRecord = link
 		? { link: requireHttpUrl(link, 'headerMediaLink', `Header ${type} link`) }
 		: { id: requireMediaId(id, 'headerMediaId') };
-	const filename = type === 'document' ? optionalLength(source.filename?.trim(), LIMITS.filename, 'headerFilename', 'File Name') : undefined;
+	const filename =
+		type === 'document'
+			? optionalLength(source.filename?.trim(), LIMITS.filename, 'headerFilename', 'File Name')
+			: undefined;
 	if (filename) media.filename = filename;
 	return { type, [type]: media };
 }
@@ -148,14 +156,18 @@ function named(parameter: JsonRecord, parameterName: string | undefined): JsonRe
 function headerComponent(header: TemplateHeaderInput): JsonRecord {
 	const parameter =
 		header.type === 'text'
-			? named({ type: 'text', text: requireText(header.text, 'headerText', 'Header Text') }, header.parameterName)
+			? named(
+					{ type: 'text', text: requireText(header.text, 'headerText', 'Header Text') },
+					header.parameterName,
+				)
 			: buildMediaHeader(header.type, header);
 	return { type: 'header', parameters: [parameter] };
 }
 
 /** Converts an amount as a person types it (100.99) to WhatsApp's thousandths (100990), without float error. */
 export function toAmount1000(amount: unknown, field: string, label: string): number {
-	const text = typeof amount === 'number' ? String(amount) : typeof amount === 'string' ? amount.trim() : '';
+	const text =
+		typeof amount === 'number' ? String(amount) : typeof amount === 'string' ? amount.trim() : '';
 	const match = /^(\d+)(?:\.(\d{1,3}))?$/.exec(text);
 	const value = match ? Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0')) : NaN;
 	if (!Number.isSafeInteger(value)) {
@@ -171,14 +183,26 @@ export function toAmount1000(amount: unknown, field: string, label: string): num
 function bodyParameter(parameter: BodyParameterInput, n: number): JsonRecord {
 	const label = `Body parameter ${n}`;
 	if (parameter.type === 'text') {
-		return named({ type: 'text', text: requireText(parameter.text, 'bodyParameters', `${label} text`) }, parameter.parameterName);
+		return named(
+			{ type: 'text', text: requireText(parameter.text, 'bodyParameters', `${label} text`) },
+			parameter.parameterName,
+		);
 	}
 	if (parameter.type === 'date_time') {
-		const fallback = requireText(parameter.fallbackValue, 'bodyParameters', `${label} date and time`);
-		return named({ type: 'date_time', date_time: { fallback_value: fallback } }, parameter.parameterName);
+		const fallback = requireText(
+			parameter.fallbackValue,
+			'bodyParameters',
+			`${label} date and time`,
+		);
+		return named(
+			{ type: 'date_time', date_time: { fallback_value: fallback } },
+			parameter.parameterName,
+		);
 	}
 	const amount1000 = toAmount1000(parameter.amount, 'bodyParameters', `${label} amount`);
-	const code = requireText(parameter.code, 'bodyParameters', `${label} currency code`).trim().toUpperCase();
+	const code = requireText(parameter.code, 'bodyParameters', `${label} currency code`)
+		.trim()
+		.toUpperCase();
 	if (!/^[A-Z]{3}$/.test(code)) {
 		throw new PayloadError(
 			`${label}: "${code}" is not a currency code`,
@@ -227,7 +251,7 @@ function buttonIndex(value: unknown, n: number): string {
 		throw new PayloadError(
 			`Button ${n}: the position "${text}" is not a number from 0 to 9`,
 			'buttonParameters',
-			'Give the button\'s position in the template: 0 for the first button, 1 for the second, and so on.',
+			"Give the button's position in the template: 0 for the first button, 1 for the second, and so on.",
 		);
 	}
 	return text;
@@ -236,10 +260,16 @@ function buttonIndex(value: unknown, n: number): string {
 function buttonParameter(button: ButtonParameterInput, n: number): JsonRecord {
 	const label = `Button ${n}`;
 	if (button.subType === 'quick_reply') {
-		return { type: 'payload', payload: requireText(button.payload, 'buttonParameters', `${label} payload`) };
+		return {
+			type: 'payload',
+			payload: requireText(button.payload, 'buttonParameters', `${label} payload`),
+		};
 	}
 	if (button.subType === 'url') {
-		return { type: 'text', text: requireText(button.text, 'buttonParameters', `${label} URL suffix`).trim() };
+		return {
+			type: 'text',
+			text: requireText(button.text, 'buttonParameters', `${label} URL suffix`).trim(),
+		};
 	}
 	const code = checkLength(
 		requireText(button.couponCode, 'buttonParameters', `${label} coupon code`).trim(),
@@ -282,7 +312,9 @@ const JSON_FIELD = 'componentsJson';
 const JSON_EXAMPLE = '[{"type":"body","parameters":[{"type":"text","text":"Jane"}]}]';
 
 function checkOnce(components: JsonRecord[], type: string): void {
-	const count = components.filter((component) => String(component.type).toLowerCase() === type).length;
+	const count = components.filter(
+		(component) => String(component.type).toLowerCase() === type,
+	).length;
 	if (count > 1) {
 		throw new PayloadError(
 			`Components (JSON) has ${count} "${type}" components; a template message has at most one`,
@@ -294,7 +326,8 @@ function checkOnce(components: JsonRecord[], type: string): void {
 
 /** The components a person pasted (JSON text, or an array from an expression), checked for shape. */
 export function parseTemplateComponents(value: unknown): JsonRecord[] {
-	const blank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	const blank =
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 	const parsed = blank ? [] : parseJsonField(value, JSON_FIELD, 'Components (JSON)', JSON_EXAMPLE);
 	if (!Array.isArray(parsed)) {
 		throw new PayloadError(
@@ -304,7 +337,11 @@ export function parseTemplateComponents(value: unknown): JsonRecord[] {
 		);
 	}
 	parsed.forEach((component, at) => {
-		if (!isJsonObject(component) || typeof component.type !== 'string' || component.type.trim() === '') {
+		if (
+			!isJsonObject(component) ||
+			typeof component.type !== 'string' ||
+			component.type.trim() === ''
+		) {
 			throw new PayloadError(
 				`Component ${at + 1} of Components (JSON) has no "type"`,
 				JSON_FIELD,

@@ -10,7 +10,11 @@ export interface ChangeScope {
 	includeRaw: boolean;
 }
 
-export function readChangeScope(value: JsonRecord, wabaId: string | undefined, includeRaw: boolean): ChangeScope {
+export function readChangeScope(
+	value: JsonRecord,
+	wabaId: string | undefined,
+	includeRaw: boolean,
+): ChangeScope {
 	const metadata = asRecord(value.metadata);
 	return {
 		business: compact({

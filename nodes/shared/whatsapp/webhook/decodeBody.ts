@@ -7,7 +7,8 @@ function asBytes(body: unknown): Uint8Array | undefined {
 	if (body instanceof ArrayBuffer) return new Uint8Array(body);
 	const record = asRecord(body);
 	// A Buffer that went through JSON.stringify: { type: 'Buffer', data: [bytes] }
-	if (record?.type === 'Buffer' && Array.isArray(record.data)) return Uint8Array.from(record.data as number[]);
+	if (record?.type === 'Buffer' && Array.isArray(record.data))
+		return Uint8Array.from(record.data as number[]);
 	return undefined;
 }
 

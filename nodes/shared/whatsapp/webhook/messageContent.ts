@@ -1,10 +1,35 @@
-import { asBoolean, asId, asNumber, asRecord, asString, camelKeys, compact, compactOrNothing, parseJsonText } from './read';
-import type { InboundMessageItem, InteractiveReply, LocationInfo, MediaInfo, ReactionInfo } from './types';
+import {
+	asBoolean,
+	asId,
+	asNumber,
+	asRecord,
+	asString,
+	camelKeys,
+	compact,
+	compactOrNothing,
+	parseJsonText,
+} from './read';
+import type {
+	InboundMessageItem,
+	InteractiveReply,
+	LocationInfo,
+	MediaInfo,
+	ReactionInfo,
+} from './types';
 
 /** The part of an inbound message that depends on its type. */
 export type MessageContent = Pick<
 	InboundMessageItem,
-	'text' | 'media' | 'location' | 'contacts' | 'reaction' | 'reply' | 'flowResponse' | 'button' | 'order' | 'system'
+	| 'text'
+	| 'media'
+	| 'location'
+	| 'contacts'
+	| 'reaction'
+	| 'reply'
+	| 'flowResponse'
+	| 'button'
+	| 'order'
+	| 'system'
 >;
 
 type ContentReader = (payload: unknown) => MessageContent;
@@ -42,7 +67,11 @@ function readReaction(payload: unknown): MessageContent {
 	const reaction = asRecord(payload);
 	if (!reaction) return {};
 	const emoji = asString(reaction.emoji) ?? '';
-	const info: ReactionInfo = compact({ messageId: asId(reaction.message_id), emoji, removed: emoji === '' });
+	const info: ReactionInfo = compact({
+		messageId: asId(reaction.message_id),
+		emoji,
+		removed: emoji === '',
+	});
 	return { reaction: info };
 }
 
@@ -64,7 +93,9 @@ function readInteractive(payload: unknown): MessageContent {
 	const interactive = asRecord(payload);
 	const type = asId(interactive?.type);
 	if (!interactive || !type) return {};
-	const answer = Object.prototype.hasOwnProperty.call(interactive, type) ? asRecord(interactive[type]) : undefined;
+	const answer = Object.prototype.hasOwnProperty.call(interactive, type)
+		? asRecord(interactive[type])
+		: undefined;
 	if (type === 'nfm_reply' && answer) return readFlowReply(answer);
 	const title = asString(answer?.title);
 	const reply: InteractiveReply = compact({

@@ -32,7 +32,12 @@ function findRoot(decoded: unknown): Root | undefined {
 function changeErrorItem(value: unknown, scope: ChangeScope): ChangeErrorItem | undefined {
 	const error = readWebhookError(value);
 	if (!error) return undefined;
-	const item: ChangeErrorItem = { event: 'error', ...error, ...scope.business, raw: rawOf(scope, { error: value }) };
+	const item: ChangeErrorItem = {
+		event: 'error',
+		...error,
+		...scope.business,
+		raw: rawOf(scope, { error: value }),
+	};
 	return compact(item);
 }
 

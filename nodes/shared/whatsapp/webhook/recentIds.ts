@@ -21,7 +21,8 @@ export class RecentIds {
 		private readonly ttlMs?: number,
 		private readonly now: () => number = Date.now,
 	) {
-		const bounded = Number.isFinite(capacity) && capacity >= 2 ? Math.floor(capacity) : DEFAULT_CAPACITY;
+		const bounded =
+			Number.isFinite(capacity) && capacity >= 2 ? Math.floor(capacity) : DEFAULT_CAPACITY;
 		this.generationSize = Math.max(1, Math.floor(bounded / 2));
 	}
 

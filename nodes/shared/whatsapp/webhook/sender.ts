@@ -6,18 +6,33 @@ export interface Sender {
 	contactName?: string;
 }
 
-function isSameSender(contact: JsonRecord, from: string | undefined, userId: string | undefined): boolean {
-	return (from !== undefined && asId(contact.wa_id) === from) || (userId !== undefined && asId(contact.user_id) === userId);
+function isSameSender(
+	contact: JsonRecord,
+	from: string | undefined,
+	userId: string | undefined,
+): boolean {
+	return (
+		(from !== undefined && asId(contact.wa_id) === from) ||
+		(userId !== undefined && asId(contact.user_id) === userId)
+	);
 }
 
 /** A lone profile belongs to the sender unless their phone numbers or user ids say otherwise. */
-function isCompatible(contact: JsonRecord, from: string | undefined, userId: string | undefined): boolean {
+function isCompatible(
+	contact: JsonRecord,
+	from: string | undefined,
+	userId: string | undefined,
+): boolean {
 	const waId = asId(contact.wa_id);
 	const contactUserId = asId(contact.user_id);
 	return !(from && waId && waId !== from) && !(userId && contactUserId && contactUserId !== userId);
 }
 
-function findProfile(contacts: unknown[], from: string | undefined, userId: string | undefined): JsonRecord | undefined {
+function findProfile(
+	contacts: unknown[],
+	from: string | undefined,
+	userId: string | undefined,
+): JsonRecord | undefined {
 	for (const candidate of contacts) {
 		const contact = asRecord(candidate);
 		if (contact && isSameSender(contact, from, userId)) return contact;

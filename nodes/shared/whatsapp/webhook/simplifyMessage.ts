@@ -1,6 +1,14 @@
 import { rawOf, type ChangeScope } from './changeScope';
 import { readMessageContent } from './messageContent';
-import { asBoolean, asId, asRecord, camelKeys, compact, compactOrNothing, readTimestamp } from './read';
+import {
+	asBoolean,
+	asId,
+	asRecord,
+	camelKeys,
+	compact,
+	compactOrNothing,
+	readTimestamp,
+} from './read';
 import { readSender } from './sender';
 import type { InboundMessageItem, MessageContext } from './types';
 import { readWebhookErrors } from './webhookErrors';
@@ -29,7 +37,10 @@ function readReferral(value: unknown): Record<string, unknown> | undefined {
 }
 
 /** One inbound message as a flat item; nothing when it is not a message object or has no id. */
-export function simplifyMessage(value: unknown, scope: ChangeScope): InboundMessageItem | undefined {
+export function simplifyMessage(
+	value: unknown,
+	scope: ChangeScope,
+): InboundMessageItem | undefined {
 	const message = asRecord(value);
 	const messageId = asId(message?.id);
 	if (!message || !messageId) return undefined;
@@ -45,7 +56,10 @@ export function simplifyMessage(value: unknown, scope: ChangeScope): InboundMess
 		referral: readReferral(message.referral),
 		errors: readWebhookErrors(message.errors, 'inbound'),
 		...scope.business,
-		raw: rawOf(scope, { message, contacts: scope.contacts.length > 0 ? scope.contacts : undefined }),
+		raw: rawOf(scope, {
+			message,
+			contacts: scope.contacts.length > 0 ? scope.contacts : undefined,
+		}),
 	};
 	return compact(item);
 }

@@ -1,5 +1,15 @@
 import { rawOf, type ChangeScope } from './changeScope';
-import { asBoolean, asId, asNumber, asRecord, asString, compact, compactOrNothing, isoTime, readTimestamp } from './read';
+import {
+	asBoolean,
+	asId,
+	asNumber,
+	asRecord,
+	asString,
+	compact,
+	compactOrNothing,
+	isoTime,
+	readTimestamp,
+} from './read';
 import type { ConversationInfo, PricingInfo, StatusItem } from './types';
 import { readWebhookErrors } from './webhookErrors';
 

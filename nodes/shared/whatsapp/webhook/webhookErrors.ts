@@ -3,14 +3,22 @@ import { asRecord, compact, type JsonRecord } from './read';
 import type { WebhookError } from './types';
 
 function saysSomething(error: JsonRecord): boolean {
-	return error.code !== undefined || error.title !== undefined || error.message !== undefined || error.error_data !== undefined;
+	return (
+		error.code !== undefined ||
+		error.title !== undefined ||
+		error.message !== undefined ||
+		error.error_data !== undefined
+	);
 }
 
 /**
  * One error of a webhook's `errors[]`, with the catalogue's hint; nothing for what is not an error object.
  * `inbound`: the error belongs to a message a user sent.
  */
-export function readWebhookError(raw: unknown, origin: 'outbound' | 'inbound' = 'outbound'): WebhookError | undefined {
+export function readWebhookError(
+	raw: unknown,
+	origin: 'outbound' | 'inbound' = 'outbound',
+): WebhookError | undefined {
 	const record = asRecord(raw);
 	const info = record && saysSomething(record) ? extractWebhookError(record) : undefined;
 	if (!info) return undefined;
@@ -24,7 +32,10 @@ export function readWebhookError(raw: unknown, origin: 'outbound' | 'inbound' = 
 }
 
 /** A webhook's `errors[]` as read errors; nothing when there are none. */
-export function readWebhookErrors(raw: unknown, origin: 'outbound' | 'inbound' = 'outbound'): WebhookError[] | undefined {
+export function readWebhookErrors(
+	raw: unknown,
+	origin: 'outbound' | 'inbound' = 'outbound',
+): WebhookError[] | undefined {
 	if (!Array.isArray(raw)) return undefined;
 	const errors: WebhookError[] = [];
 	for (const entry of raw) {

@@ -1,7 +1,11 @@
-import { buildContactsMessage, parseContactsJson, requireBirthday } from '../../../../nodes/shared/whatsapp/messages/contacts';
+import {
+	buildContactsMessage,
+	parseContactsJson,
+	requireBirthday,
+} from '../../../../nodes/shared/whatsapp/messages/contacts';
 
 describe('buildContactsMessage', () => {
-	test('a full contact is written in WhatsApp\'s shape', () => {
+	test("a full contact is written in WhatsApp's shape", () => {
 		expect(
 			buildContactsMessage([
 				{
@@ -28,38 +32,55 @@ describe('buildContactsMessage', () => {
 	});
 
 	test('a contact with only a formatted name also sends it as the first name', () => {
-		expect(buildContactsMessage([{ formattedName: 'Support' }])).toEqual([{ name: { formatted_name: 'Support', first_name: 'Support' } }]);
+		expect(buildContactsMessage([{ formattedName: 'Support' }])).toEqual([
+			{ name: { formatted_name: 'Support', first_name: 'Support' } },
+		]);
 	});
 
 	test('empty rows and empty organization fields are left out', () => {
 		expect(
 			buildContactsMessage([
-				{ formattedName: 'A', lastName: 'A', phones: [{ phone: '', type: 'CELL' }], emails: [{ email: ' ' }], organization: {}, urls: [] },
+				{
+					formattedName: 'A',
+					lastName: 'A',
+					phones: [{ phone: '', type: 'CELL' }],
+					emails: [{ email: ' ' }],
+					organization: {},
+					urls: [],
+				},
 			]),
 		).toEqual([{ name: { formatted_name: 'A', last_name: 'A' } }]);
 	});
 
 	test('a contact without a formatted name is refused', () => {
-		expect(() => buildContactsMessage([{ formattedName: ' ' }])).toThrow('Contact 1: Formatted Name is empty');
+		expect(() => buildContactsMessage([{ formattedName: ' ' }])).toThrow(
+			'Contact 1: Formatted Name is empty',
+		);
 	});
 
 	test('a phone row with a WhatsApp ID but no number is refused', () => {
-		expect(() => buildContactsMessage([{ formattedName: 'A', phones: [{ waId: '49151' }] }])).toThrow('Contact 1, phone 1 is empty');
+		expect(() =>
+			buildContactsMessage([{ formattedName: 'A', phones: [{ waId: '49151' }] }]),
+		).toThrow('Contact 1, phone 1 is empty');
 	});
 
 	test('a phone type WhatsApp does not know is refused', () => {
-		expect(() => buildContactsMessage([{ formattedName: 'A', phones: [{ phone: '1', type: 'FAX' }] }])).toThrow(/"FAX" is not a phone type/);
+		expect(() =>
+			buildContactsMessage([{ formattedName: 'A', phones: [{ phone: '1', type: 'FAX' }] }]),
+		).toThrow(/"FAX" is not a phone type/);
 	});
 
 	test('a birthday that is not YYYY-MM-DD is refused', () => {
-		expect(() => buildContactsMessage([{ formattedName: 'A' }, { formattedName: 'B', birthday: '1990-4-23' }])).toThrow(
-			'Contact 2: Birthday "1990-4-23" is not a date written YYYY-MM-DD',
-		);
+		expect(() =>
+			buildContactsMessage([{ formattedName: 'A' }, { formattedName: 'B', birthday: '1990-4-23' }]),
+		).toThrow('Contact 2: Birthday "1990-4-23" is not a date written YYYY-MM-DD');
 	});
 
 	test('no contacts, or more than 257, are refused', () => {
 		expect(() => buildContactsMessage([])).toThrow(/at least 1/);
-		expect(() => buildContactsMessage(Array.from({ length: 258 }, () => ({ formattedName: 'A' })))).toThrow(/at most 257/);
+		expect(() =>
+			buildContactsMessage(Array.from({ length: 258 }, () => ({ formattedName: 'A' }))),
+		).toThrow(/at most 257/);
 	});
 });
 
@@ -72,7 +93,10 @@ describe('requireBirthday', () => {
 });
 
 describe('parseContactsJson', () => {
-	const contact = { name: { formatted_name: 'Jane', prefix: 'Dr.' }, addresses: [{ city: 'Berlin' }] };
+	const contact = {
+		name: { formatted_name: 'Jane', prefix: 'Dr.' },
+		addresses: [{ city: 'Berlin' }],
+	};
 
 	test('a JSON array of contacts is passed on as given', () => {
 		expect(parseContactsJson(JSON.stringify([contact]))).toEqual([contact]);
@@ -87,15 +111,21 @@ describe('parseContactsJson', () => {
 	});
 
 	test('JSON that is not a list or an object is refused', () => {
-		expect(() => parseContactsJson('"Jane"')).toThrow('The contacts JSON is not a list of contact objects');
+		expect(() => parseContactsJson('"Jane"')).toThrow(
+			'The contacts JSON is not a list of contact objects',
+		);
 	});
 
 	test('a contact without name.formatted_name is refused', () => {
-		expect(() => parseContactsJson([contact, { name: { first_name: 'X' } }])).toThrow('Contact 2 has no name.formatted_name');
+		expect(() => parseContactsJson([contact, { name: { first_name: 'X' } }])).toThrow(
+			'Contact 2 has no name.formatted_name',
+		);
 		expect(() => parseContactsJson(['Jane'])).toThrow('Contact 1 has no name.formatted_name');
 	});
 
 	test('a birthday in the JSON is checked too', () => {
-		expect(() => parseContactsJson([{ ...contact, birthday: 'April 1st' }])).toThrow(/Contact 1: birthday "April 1st"/);
+		expect(() => parseContactsJson([{ ...contact, birthday: 'April 1st' }])).toThrow(
+			/Contact 1: birthday "April 1st"/,
+		);
 	});
 });

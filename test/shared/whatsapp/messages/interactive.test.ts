@@ -52,14 +52,27 @@ describe('reply buttons', () => {
 	test.each([
 		['image', { link: 'https://example.com/a.jpg' }, { link: 'https://example.com/a.jpg' }],
 		['video', { id: '77' }, { id: '77' }],
-		['document', { link: 'https://example.com/a.pdf', filename: 'a.pdf' }, { link: 'https://example.com/a.pdf', filename: 'a.pdf' }],
+		[
+			'document',
+			{ link: 'https://example.com/a.pdf', filename: 'a.pdf' },
+			{ link: 'https://example.com/a.pdf', filename: 'a.pdf' },
+		],
 	] as const)('with a %s header', (type, source, media) => {
-		const message = buildInteractiveMessage({ type: 'button', header: { type, ...source }, body: 'b', buttons: yesNo });
+		const message = buildInteractiveMessage({
+			type: 'button',
+			header: { type, ...source },
+			body: 'b',
+			buttons: yesNo,
+		});
 		expect(message.header).toEqual({ type, [type]: media });
 	});
 
 	test('a button without an ID uses its title as ID', () => {
-		const message = buildInteractiveMessage({ type: 'button', body: 'b', buttons: [{ title: 'Yes' }, { id: '', title: 'No' }] });
+		const message = buildInteractiveMessage({
+			type: 'button',
+			body: 'b',
+			buttons: [{ title: 'Yes' }, { id: '', title: 'No' }],
+		});
 		expect(message.action).toEqual({
 			buttons: [
 				{ type: 'reply', reply: { id: 'Yes', title: 'Yes' } },
@@ -79,24 +92,37 @@ describe('reply buttons', () => {
 	});
 
 	test('a message without buttons is refused', () => {
-		expect(refusal({ type: 'button', body: 'b', buttons: [] }).message).toBe('Reply buttons: at least 1 needed, got 0');
+		expect(refusal({ type: 'button', body: 'b', buttons: [] }).message).toBe(
+			'Reply buttons: at least 1 needed, got 0',
+		);
 	});
 
 	test('a button title of 21 characters is refused and the button is named', () => {
-		const error = refusal({ type: 'button', body: 'b', buttons: [{ title: 'ok' }, { title: 'x'.repeat(21) }] });
+		const error = refusal({
+			type: 'button',
+			body: 'b',
+			buttons: [{ title: 'ok' }, { title: 'x'.repeat(21) }],
+		});
 		expect(error.field).toBe('buttons');
 		expect(error.message).toBe('Button 2 title is 21 characters long; WhatsApp allows at most 20');
 	});
 
 	test('two buttons with the same ID are refused', () => {
-		const error = refusal({ type: 'button', body: 'b', buttons: [{ id: 'x', title: 'A' }, { id: 'x', title: 'B' }] });
+		const error = refusal({
+			type: 'button',
+			body: 'b',
+			buttons: [
+				{ id: 'x', title: 'A' },
+				{ id: 'x', title: 'B' },
+			],
+		});
 		expect(error.message).toBe('Buttons 1 and 2 have the same ID "x"');
 	});
 
 	test('two buttons with the same title and no IDs are refused', () => {
-		expect(refusal({ type: 'button', body: 'b', buttons: [{ title: 'Yes' }, { title: 'Yes' }] }).message).toBe(
-			'Buttons 1 and 2 have the same ID "Yes"',
-		);
+		expect(
+			refusal({ type: 'button', body: 'b', buttons: [{ title: 'Yes' }, { title: 'Yes' }] }).message,
+		).toBe('Buttons 1 and 2 have the same ID "Yes"');
 	});
 
 	test('an empty body is refused', () => {
@@ -104,17 +130,26 @@ describe('reply buttons', () => {
 	});
 
 	test('a body over 1024 characters is refused', () => {
-		expect(refusal({ type: 'button', body: 'x'.repeat(1025), buttons: yesNo }).message).toContain('at most 1024');
+		expect(refusal({ type: 'button', body: 'x'.repeat(1025), buttons: yesNo }).message).toContain(
+			'at most 1024',
+		);
 	});
 
 	test('a footer over 60 characters is refused', () => {
-		expect(refusal({ type: 'button', body: 'b', footer: 'x'.repeat(61), buttons: yesNo }).field).toBe('footerText');
+		expect(
+			refusal({ type: 'button', body: 'b', footer: 'x'.repeat(61), buttons: yesNo }).field,
+		).toBe('footerText');
 	});
 
 	test('a header text over 60 characters is refused', () => {
-		expect(refusal({ type: 'button', header: { type: 'text', text: 'x'.repeat(61) }, body: 'b', buttons: yesNo }).field).toBe(
-			'headerText',
-		);
+		expect(
+			refusal({
+				type: 'button',
+				header: { type: 'text', text: 'x'.repeat(61) },
+				body: 'b',
+				buttons: yesNo,
+			}).field,
+		).toBe('headerText');
 	});
 });
 
@@ -125,7 +160,14 @@ describe('list', () => {
 	];
 
 	test('one section without a title, rows with and without description', () => {
-		expect(buildInteractiveMessage({ type: 'list', body: 'Pick one', buttonLabel: 'Options', sections: [{ rows }] })).toEqual({
+		expect(
+			buildInteractiveMessage({
+				type: 'list',
+				body: 'Pick one',
+				buttonLabel: 'Options',
+				sections: [{ rows }],
+			}),
+		).toEqual({
 			type: 'list',
 			body: { text: 'Pick one' },
 			action: {
@@ -183,7 +225,9 @@ describe('list', () => {
 			],
 		});
 		expect(error.field).toBe('sections');
-		expect(error.message).toBe('List rows (all sections together): WhatsApp allows at most 10, got 11');
+		expect(error.message).toBe(
+			'List rows (all sections together): WhatsApp allows at most 10, got 11',
+		);
 	});
 
 	test('a section title is required when there is more than one section', () => {
@@ -206,7 +250,9 @@ describe('list', () => {
 				{ title: 'B', rows: [{ title: 'ok2' }, { title: 'x'.repeat(25) }] },
 			],
 		});
-		expect(error.message).toBe('Section 2, row 2 title is 25 characters long; WhatsApp allows at most 24');
+		expect(error.message).toBe(
+			'Section 2, row 2 title is 25 characters long; WhatsApp allows at most 24',
+		);
 	});
 
 	test('a row description over 72 characters is refused', () => {
@@ -216,20 +262,26 @@ describe('list', () => {
 			buttonLabel: 'Open',
 			sections: [{ rows: [{ title: 'a', description: 'x'.repeat(73) }] }],
 		});
-		expect(error.message).toBe('Row 1 description is 73 characters long; WhatsApp allows at most 72');
+		expect(error.message).toBe(
+			'Row 1 description is 73 characters long; WhatsApp allows at most 72',
+		);
 	});
 
 	test('a section title over 24 characters is refused', () => {
 		expect(
-			refusal({ type: 'list', body: 'b', buttonLabel: 'Open', sections: [{ title: 'x'.repeat(25), rows: [{ title: 'a' }] }] })
-				.message,
+			refusal({
+				type: 'list',
+				body: 'b',
+				buttonLabel: 'Open',
+				sections: [{ title: 'x'.repeat(25), rows: [{ title: 'a' }] }],
+			}).message,
 		).toBe('Section 1 title is 25 characters long; WhatsApp allows at most 24');
 	});
 
 	test('a menu button label over 20 characters is refused', () => {
-		expect(refusal({ type: 'list', body: 'b', buttonLabel: 'x'.repeat(21), sections: [{ rows }] }).field).toBe(
-			'listButtonLabel',
-		);
+		expect(
+			refusal({ type: 'list', body: 'b', buttonLabel: 'x'.repeat(21), sections: [{ rows }] }).field,
+		).toBe('listButtonLabel');
 	});
 
 	test('duplicate row IDs across sections are refused', () => {
@@ -246,9 +298,14 @@ describe('list', () => {
 	});
 
 	test('a section without rows is refused', () => {
-		expect(refusal({ type: 'list', body: 'b', buttonLabel: 'Open', sections: [{ title: 'A', rows: [] }] }).message).toBe(
-			'List rows (all sections together): at least 1 needed, got 0',
-		);
+		expect(
+			refusal({
+				type: 'list',
+				body: 'b',
+				buttonLabel: 'Open',
+				sections: [{ title: 'A', rows: [] }],
+			}).message,
+		).toBe('List rows (all sections together): at least 1 needed, got 0');
 	});
 
 	test('a list cannot have an image header', () => {
@@ -267,11 +324,19 @@ describe('list', () => {
 describe('call to action URL', () => {
 	test('without header or footer', () => {
 		expect(
-			buildInteractiveMessage({ type: 'cta_url', body: 'Track it', displayText: 'Track order', url: 'https://example.com/o/42' }),
+			buildInteractiveMessage({
+				type: 'cta_url',
+				body: 'Track it',
+				displayText: 'Track order',
+				url: 'https://example.com/o/42',
+			}),
 		).toEqual({
 			type: 'cta_url',
 			body: { text: 'Track it' },
-			action: { name: 'cta_url', parameters: { display_text: 'Track order', url: 'https://example.com/o/42' } },
+			action: {
+				name: 'cta_url',
+				parameters: { display_text: 'Track order', url: 'https://example.com/o/42' },
+			},
 		});
 	});
 
@@ -290,20 +355,29 @@ describe('call to action URL', () => {
 			header: { type: 'image', image: { link: 'https://example.com/a.jpg' } },
 			body: { text: 'Track it' },
 			footer: { text: 'Thanks' },
-			action: { name: 'cta_url', parameters: { display_text: 'Track order', url: 'http://example.com/o/42' } },
+			action: {
+				name: 'cta_url',
+				parameters: { display_text: 'Track order', url: 'http://example.com/o/42' },
+			},
 		});
 	});
 
 	test('a URL without http(s):// is refused', () => {
-		const error = refusal({ type: 'cta_url', body: 'b', displayText: 'Open', url: 'www.example.com' });
+		const error = refusal({
+			type: 'cta_url',
+			body: 'b',
+			displayText: 'Open',
+			url: 'www.example.com',
+		});
 		expect(error.field).toBe('ctaUrl');
 		expect(error.message).toBe('URL "www.example.com" is not a web address');
 	});
 
 	test('a button text over 20 characters is refused', () => {
-		expect(refusal({ type: 'cta_url', body: 'b', displayText: 'x'.repeat(21), url: 'https://a.io' }).field).toBe(
-			'ctaDisplayText',
-		);
+		expect(
+			refusal({ type: 'cta_url', body: 'b', displayText: 'x'.repeat(21), url: 'https://a.io' })
+				.field,
+		).toBe('ctaDisplayText');
 	});
 });
 
@@ -371,35 +445,52 @@ describe('flow', () => {
 			body: 'b',
 			flow: { flowId: '1', cta: 'Go', action: 'navigate', screen: 'FIRST', data: '{}' },
 		});
-		expect((message.action as { parameters: Record<string, unknown> }).parameters.flow_action_payload).toEqual({ screen: 'FIRST' });
+		expect(
+			(message.action as { parameters: Record<string, unknown> }).parameters.flow_action_payload,
+		).toEqual({ screen: 'FIRST' });
 	});
 
 	test('a flow button text with an emoji is refused', () => {
-		const error = refusal({ type: 'flow', body: 'b', flow: { flowId: '1', cta: 'Book 📅', action: 'data_exchange' } });
+		const error = refusal({
+			type: 'flow',
+			body: 'b',
+			flow: { flowId: '1', cta: 'Book 📅', action: 'data_exchange' },
+		});
 		expect(error.field).toBe('flowCta');
 		expect(error.message).toBe('Flow Button Text contains an emoji');
 	});
 
 	test('a flow button text over 20 characters is refused', () => {
 		expect(
-			refusal({ type: 'flow', body: 'b', flow: { flowId: '1', cta: 'x'.repeat(21), action: 'data_exchange' } }).message,
+			refusal({
+				type: 'flow',
+				body: 'b',
+				flow: { flowId: '1', cta: 'x'.repeat(21), action: 'data_exchange' },
+			}).message,
 		).toContain('at most 20');
 	});
 
 	test('a flow without ID or name is refused', () => {
-		expect(refusal({ type: 'flow', body: 'b', flow: { cta: 'Go', action: 'data_exchange' } }).message).toBe(
-			'The flow is not identified',
-		);
+		expect(
+			refusal({ type: 'flow', body: 'b', flow: { cta: 'Go', action: 'data_exchange' } }).message,
+		).toBe('The flow is not identified');
 	});
 
 	test('a flow with both ID and name is refused', () => {
 		expect(
-			refusal({ type: 'flow', body: 'b', flow: { flowId: '1', flowName: 'x', cta: 'Go', action: 'data_exchange' } }).message,
+			refusal({
+				type: 'flow',
+				body: 'b',
+				flow: { flowId: '1', flowName: 'x', cta: 'Go', action: 'data_exchange' },
+			}).message,
 		).toBe('Both a flow ID and a flow name are given');
 	});
 
 	test('navigating without a first screen is refused', () => {
-		expect(refusal({ type: 'flow', body: 'b', flow: { flowId: '1', cta: 'Go', action: 'navigate' } }).field).toBe('flowScreen');
+		expect(
+			refusal({ type: 'flow', body: 'b', flow: { flowId: '1', cta: 'Go', action: 'navigate' } })
+				.field,
+		).toBe('flowScreen');
 	});
 
 	test('screen data that is not JSON is refused', () => {
@@ -414,7 +505,11 @@ describe('flow', () => {
 
 	test('screen data that is a JSON array is refused', () => {
 		expect(
-			refusal({ type: 'flow', body: 'b', flow: { flowId: '1', cta: 'Go', action: 'navigate', screen: 'A', data: '[1]' } }).message,
+			refusal({
+				type: 'flow',
+				body: 'b',
+				flow: { flowId: '1', cta: 'Go', action: 'navigate', screen: 'A', data: '[1]' },
+			}).message,
 		).toBe('Screen Data must be a JSON object');
 	});
 
@@ -432,7 +527,9 @@ describe('flow', () => {
 
 describe('location request', () => {
 	test('is a body and the send_location action', () => {
-		expect(buildInteractiveMessage({ type: 'location_request_message', body: 'Where are you?' })).toEqual({
+		expect(
+			buildInteractiveMessage({ type: 'location_request_message', body: 'Where are you?' }),
+		).toEqual({
 			type: 'location_request_message',
 			body: { text: 'Where are you?' },
 			action: { name: 'send_location' },
@@ -440,6 +537,8 @@ describe('location request', () => {
 	});
 
 	test('an empty body is refused', () => {
-		expect(refusal({ type: 'location_request_message', body: ' ' }).message).toBe('Body Text is empty');
+		expect(refusal({ type: 'location_request_message', body: ' ' }).message).toBe(
+			'Body Text is empty',
+		);
 	});
 });

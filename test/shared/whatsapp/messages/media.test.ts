@@ -35,7 +35,13 @@ function refusal(run: () => unknown): PayloadError {
 
 describe('buildMediaMessage', () => {
 	test('an image by link carries the link and the caption', () => {
-		expect(buildMediaMessage({ type: 'image', source: { link: 'https://example.com/a.jpg' }, caption: 'Look' })).toEqual({
+		expect(
+			buildMediaMessage({
+				type: 'image',
+				source: { link: 'https://example.com/a.jpg' },
+				caption: 'Look',
+			}),
+		).toEqual({
 			link: 'https://example.com/a.jpg',
 			caption: 'Look',
 		});
@@ -43,27 +49,46 @@ describe('buildMediaMessage', () => {
 
 	test('a document by media ID carries the ID, caption and file name', () => {
 		expect(
-			buildMediaMessage({ type: 'document', source: { id: '123' }, caption: 'Invoice', filename: 'invoice.pdf' }),
+			buildMediaMessage({
+				type: 'document',
+				source: { id: '123' },
+				caption: 'Invoice',
+				filename: 'invoice.pdf',
+			}),
 		).toEqual({ id: '123', caption: 'Invoice', filename: 'invoice.pdf' });
 	});
 
 	test('audio, sticker and video carry the source alone when nothing else is given', () => {
 		expect(buildMediaMessage({ type: 'audio', source: { id: '1' } })).toEqual({ id: '1' });
-		expect(buildMediaMessage({ type: 'sticker', source: { id: '2' }, caption: '', filename: '' })).toEqual({ id: '2' });
-		expect(buildMediaMessage({ type: 'video', source: { link: 'https://example.com/v.mp4' } })).toEqual({ link: 'https://example.com/v.mp4' });
+		expect(
+			buildMediaMessage({ type: 'sticker', source: { id: '2' }, caption: '', filename: '' }),
+		).toEqual({ id: '2' });
+		expect(
+			buildMediaMessage({ type: 'video', source: { link: 'https://example.com/v.mp4' } }),
+		).toEqual({ link: 'https://example.com/v.mp4' });
 	});
 
 	test('a media ID with anything but digits is refused', () => {
-		expect(refusal(() => buildMediaMessage({ type: 'image', source: { id: 'abc' } })).field).toBe('mediaId');
+		expect(refusal(() => buildMediaMessage({ type: 'image', source: { id: 'abc' } })).field).toBe(
+			'mediaId',
+		);
 	});
 
 	test('a link that is not a web address is refused', () => {
-		expect(refusal(() => buildMediaMessage({ type: 'image', source: { link: 'ftp://example.com/a.jpg' } })).field).toBe('mediaLink');
-		expect(refusal(() => buildMediaMessage({ type: 'image', source: { link: '' } })).field).toBe('mediaLink');
+		expect(
+			refusal(() =>
+				buildMediaMessage({ type: 'image', source: { link: 'ftp://example.com/a.jpg' } }),
+			).field,
+		).toBe('mediaLink');
+		expect(refusal(() => buildMediaMessage({ type: 'image', source: { link: '' } })).field).toBe(
+			'mediaLink',
+		);
 	});
 
 	test('an unknown media type is refused', () => {
-		expect(refusal(() => buildMediaMessage({ type: 'gif' as never, source: { id: '1' } })).field).toBe('mediaType');
+		expect(
+			refusal(() => buildMediaMessage({ type: 'gif' as never, source: { id: '1' } })).field,
+		).toBe('mediaType');
 	});
 });
 
@@ -75,11 +100,15 @@ describe('mediaDetails', () => {
 	});
 
 	test('a caption on a sticker is refused', () => {
-		expect(refusal(() => mediaDetails('sticker', { caption: 'Hi' })).message).toBe('WhatsApp shows no caption on a sticker');
+		expect(refusal(() => mediaDetails('sticker', { caption: 'Hi' })).message).toBe(
+			'WhatsApp shows no caption on a sticker',
+		);
 	});
 
 	test('a caption longer than 1024 characters is refused', () => {
-		expect(refusal(() => mediaDetails('image', { caption: 'x'.repeat(1025) })).message).toMatch(/at most 1024/);
+		expect(refusal(() => mediaDetails('image', { caption: 'x'.repeat(1025) })).message).toMatch(
+			/at most 1024/,
+		);
 		expect(mediaDetails('image', { caption: 'x'.repeat(1024) }).caption).toHaveLength(1024);
 	});
 
@@ -93,52 +122,80 @@ describe('checkMediaFile', () => {
 	test('an image must be JPEG or PNG', () => {
 		expect(checkMediaFile('image', { mimeType: 'image/png', bytes: bytes(10) })).toBe('image/png');
 		expect(checkMediaFile('image', { mimeType: 'image/jpg', bytes: bytes(10) })).toBe('image/jpeg');
-		const error = refusal(() => checkMediaFile('image', { mimeType: 'image/gif', fileName: 'a.gif', bytes: bytes(10) }));
-		expect(error.message).toBe('"a.gif" is image/gif, which WhatsApp does not accept as an image (accepted: image/jpeg, image/png)');
+		const error = refusal(() =>
+			checkMediaFile('image', { mimeType: 'image/gif', fileName: 'a.gif', bytes: bytes(10) }),
+		);
+		expect(error.message).toBe(
+			'"a.gif" is image/gif, which WhatsApp does not accept as an image (accepted: image/jpeg, image/png)',
+		);
 		expect(error.fix).toMatch(/send it as a document/);
 	});
 
 	test('a video must be MP4 or 3GPP, audio AAC, AMR, MP3, M4A or OGG', () => {
 		expect(checkMediaFile('video', { mimeType: 'video/3gp', bytes: bytes(10) })).toBe('video/3gpp');
-		expect(() => checkMediaFile('video', { mimeType: 'video/quicktime', bytes: bytes(10) })).toThrow(PayloadError);
-		expect(checkMediaFile('audio', { mimeType: 'audio/ogg; codecs=opus', bytes: bytes(10) })).toBe('audio/ogg');
+		expect(() =>
+			checkMediaFile('video', { mimeType: 'video/quicktime', bytes: bytes(10) }),
+		).toThrow(PayloadError);
+		expect(checkMediaFile('audio', { mimeType: 'audio/ogg; codecs=opus', bytes: bytes(10) })).toBe(
+			'audio/ogg',
+		);
 		expect(checkMediaFile('audio', { mimeType: 'audio/mp3', bytes: bytes(10) })).toBe('audio/mpeg');
-		expect(refusal(() => checkMediaFile('audio', { mimeType: 'audio/wav', bytes: bytes(10) })).fix).toMatch(/OGG with the Opus codec/);
+		expect(
+			refusal(() => checkMediaFile('audio', { mimeType: 'audio/wav', bytes: bytes(10) })).fix,
+		).toMatch(/OGG with the Opus codec/);
 	});
 
 	test('a document may be any type', () => {
-		expect(checkMediaFile('document', { mimeType: 'application/zip', bytes: bytes(10) })).toBe('application/zip');
+		expect(checkMediaFile('document', { mimeType: 'application/zip', bytes: bytes(10) })).toBe(
+			'application/zip',
+		);
 	});
 
 	test('an image over 5 MB is refused with what to do', () => {
-		expect(checkMediaFile('image', { mimeType: 'image/png', bytes: bytes(5 * MB) })).toBe('image/png');
-		const error = refusal(() => checkMediaFile('image', { mimeType: 'image/png', bytes: bytes(5 * MB + 1) }));
+		expect(checkMediaFile('image', { mimeType: 'image/png', bytes: bytes(5 * MB) })).toBe(
+			'image/png',
+		);
+		const error = refusal(() =>
+			checkMediaFile('image', { mimeType: 'image/png', bytes: bytes(5 * MB + 1) }),
+		);
 		expect(error.message).toMatch(/is 5\.0 MB; WhatsApp accepts images up to 5\.0 MB/);
 		expect(error.fix).toMatch(/Compress/);
 	});
 
 	test('video and audio over 16 MB are refused', () => {
-		expect(() => checkMediaFile('video', { mimeType: 'video/mp4', bytes: bytes(16 * MB + 1) })).toThrow(/up to 16\.0 MB/);
-		expect(() => checkMediaFile('audio', { mimeType: 'audio/aac', bytes: bytes(16 * MB + 1) })).toThrow(/up to 16\.0 MB/);
+		expect(() =>
+			checkMediaFile('video', { mimeType: 'video/mp4', bytes: bytes(16 * MB + 1) }),
+		).toThrow(/up to 16\.0 MB/);
+		expect(() =>
+			checkMediaFile('audio', { mimeType: 'audio/aac', bytes: bytes(16 * MB + 1) }),
+		).toThrow(/up to 16\.0 MB/);
 	});
 
 	test('a document over 100 MB is refused', () => {
-		expect(() => checkMediaFile('document', { mimeType: 'application/pdf', bytes: bytes(100 * MB + 1) })).toThrow(/up to 100\.0 MB/);
+		expect(() =>
+			checkMediaFile('document', { mimeType: 'application/pdf', bytes: bytes(100 * MB + 1) }),
+		).toThrow(/up to 100\.0 MB/);
 	});
 
 	test('a static sticker may be 100 KB, an animated one 500 KB', () => {
-		expect(checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(100 * KB, false) })).toBe('image/webp');
-		expect(() => checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(100 * KB + 1, false) })).toThrow(
-			/static stickers up to 100\.0 KB/,
+		expect(
+			checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(100 * KB, false) }),
+		).toBe('image/webp');
+		expect(() =>
+			checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(100 * KB + 1, false) }),
+		).toThrow(/static stickers up to 100\.0 KB/);
+		expect(checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(500 * KB, true) })).toBe(
+			'image/webp',
 		);
-		expect(checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(500 * KB, true) })).toBe('image/webp');
-		expect(() => checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(500 * KB + 1, true) })).toThrow(
-			/animated stickers up to 500\.0 KB/,
-		);
+		expect(() =>
+			checkMediaFile('sticker', { mimeType: 'image/webp', bytes: webp(500 * KB + 1, true) }),
+		).toThrow(/animated stickers up to 500\.0 KB/);
 	});
 
 	test('an empty file is refused', () => {
-		expect(() => checkMediaFile('document', { mimeType: 'text/plain', bytes: bytes(0) })).toThrow(/is empty/);
+		expect(() => checkMediaFile('document', { mimeType: 'text/plain', bytes: bytes(0) })).toThrow(
+			/is empty/,
+		);
 	});
 });
 
@@ -158,7 +215,11 @@ describe('file types', () => {
 	test('a downloaded file gets the extension of its MIME type', () => {
 		expect(extensionForMimeType('image/jpeg')).toBe('jpg');
 		expect(extensionForMimeType('audio/ogg; codecs=opus')).toBe('ogg');
-		expect(extensionForMimeType('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('docx');
+		expect(
+			extensionForMimeType(
+				'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+			),
+		).toBe('docx');
 		expect(extensionForMimeType('image/gif')).toBe('gif');
 		expect(extensionForMimeType('application/x-weird-thing')).toBe('bin');
 	});

@@ -1,8 +1,15 @@
-import { buildReadReceipt, buildTypingIndicator } from '../../../../nodes/shared/whatsapp/messages/status';
+import {
+	buildReadReceipt,
+	buildTypingIndicator,
+} from '../../../../nodes/shared/whatsapp/messages/status';
 
 describe('read receipts and typing indicators', () => {
 	test('a read receipt names the message and no recipient', () => {
-		expect(buildReadReceipt('wamid.X')).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.X' });
+		expect(buildReadReceipt('wamid.X')).toEqual({
+			messaging_product: 'whatsapp',
+			status: 'read',
+			message_id: 'wamid.X',
+		});
 	});
 
 	test('a typing indicator is a read receipt with a text typing indicator', () => {
@@ -20,6 +27,8 @@ describe('read receipts and typing indicators', () => {
 	});
 
 	test('a message ID with spaces in it is refused', () => {
-		expect(() => buildReadReceipt('wamid.A wamid.B')).toThrow('"wamid.A wamid.B" is not a WhatsApp message ID');
+		expect(() => buildReadReceipt('wamid.A wamid.B')).toThrow(
+			'"wamid.A wamid.B" is not a WhatsApp message ID',
+		);
 	});
 });

@@ -22,7 +22,9 @@ function refusal(build: () => unknown): PayloadError {
 
 describe('template message', () => {
 	test('a template without parameters has a name and a language and no components', () => {
-		expect(buildTemplateMessage({ name: 'hello_world', languageCode: 'en_US', components: [] })).toEqual({
+		expect(
+			buildTemplateMessage({ name: 'hello_world', languageCode: 'en_US', components: [] }),
+		).toEqual({
 			name: 'hello_world',
 			language: { code: 'en_US' },
 		});
@@ -45,13 +47,17 @@ describe('template message', () => {
 	});
 
 	test('a template name longer than 512 characters is refused', () => {
-		const error = refusal(() => buildTemplateMessage({ name: 'a'.repeat(513), languageCode: 'en' }));
+		const error = refusal(() =>
+			buildTemplateMessage({ name: 'a'.repeat(513), languageCode: 'en' }),
+		);
 		expect(error.field).toBe('template');
 		expect(error.message).toContain('at most 512');
 	});
 
 	test('an empty template name is refused', () => {
-		expect(refusal(() => buildTemplateMessage({ name: ' ', languageCode: 'en' })).field).toBe('template');
+		expect(refusal(() => buildTemplateMessage({ name: ' ', languageCode: 'en' })).field).toBe(
+			'template',
+		);
 	});
 });
 
@@ -75,7 +81,10 @@ describe('language code', () => {
 describe('template value from the list', () => {
 	test('carries name and language, and reads back', () => {
 		expect(templateValue('order_update', 'en_US')).toBe('order_update|en_US');
-		expect(splitTemplateValue('order_update|en_US')).toEqual({ name: 'order_update', language: 'en_US' });
+		expect(splitTemplateValue('order_update|en_US')).toEqual({
+			name: 'order_update',
+			language: 'en_US',
+		});
 	});
 
 	test('a name typed by hand has no language', () => {
@@ -91,14 +100,26 @@ describe('template header', () => {
 	});
 
 	test('a text header of a named template carries its parameter name', () => {
-		expect(buildTemplateComponents({ header: { type: 'text', text: 'Order 42', parameterName: 'order_id' } })).toEqual([
-			{ type: 'header', parameters: [{ type: 'text', text: 'Order 42', parameter_name: 'order_id' }] },
+		expect(
+			buildTemplateComponents({
+				header: { type: 'text', text: 'Order 42', parameterName: 'order_id' },
+			}),
+		).toEqual([
+			{
+				type: 'header',
+				parameters: [{ type: 'text', text: 'Order 42', parameter_name: 'order_id' }],
+			},
 		]);
 	});
 
 	test('an image header by link', () => {
-		expect(buildTemplateComponents({ header: { type: 'image', link: 'https://example.com/a.jpg' } })).toEqual([
-			{ type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/a.jpg' } }] },
+		expect(
+			buildTemplateComponents({ header: { type: 'image', link: 'https://example.com/a.jpg' } }),
+		).toEqual([
+			{
+				type: 'header',
+				parameters: [{ type: 'image', image: { link: 'https://example.com/a.jpg' } }],
+			},
 		]);
 	});
 
@@ -110,17 +131,27 @@ describe('template header', () => {
 
 	test('a document header carries its file name', () => {
 		expect(
-			buildTemplateComponents({ header: { type: 'document', link: 'https://example.com/i.pdf', filename: 'invoice.pdf' } }),
+			buildTemplateComponents({
+				header: { type: 'document', link: 'https://example.com/i.pdf', filename: 'invoice.pdf' },
+			}),
 		).toEqual([
 			{
 				type: 'header',
-				parameters: [{ type: 'document', document: { link: 'https://example.com/i.pdf', filename: 'invoice.pdf' } }],
+				parameters: [
+					{
+						type: 'document',
+						document: { link: 'https://example.com/i.pdf', filename: 'invoice.pdf' },
+					},
+				],
 			},
 		]);
 	});
 
 	test('a file name is left out of image headers', () => {
-		expect(buildMediaHeader('image', { id: '1', filename: 'x.jpg' })).toEqual({ type: 'image', image: { id: '1' } });
+		expect(buildMediaHeader('image', { id: '1', filename: 'x.jpg' })).toEqual({
+			type: 'image',
+			image: { id: '1' },
+		});
 	});
 
 	test('a media header without link or media id is refused', () => {
@@ -136,19 +167,23 @@ describe('template header', () => {
 	});
 
 	test('a media header with both link and media id is refused', () => {
-		expect(refusal(() => buildMediaHeader('video', { link: 'https://x.io/v.mp4', id: '1' })).message).toContain(
-			'both a link and a media ID',
-		);
+		expect(
+			refusal(() => buildMediaHeader('video', { link: 'https://x.io/v.mp4', id: '1' })).message,
+		).toContain('both a link and a media ID');
 	});
 
 	test('a header link that is not a web address is refused', () => {
-		const error = refusal(() => buildTemplateComponents({ header: { type: 'image', link: 'example.com/a.jpg' } }));
+		const error = refusal(() =>
+			buildTemplateComponents({ header: { type: 'image', link: 'example.com/a.jpg' } }),
+		);
 		expect(error.field).toBe('headerMediaLink');
 		expect(error.message).toContain('is not a web address');
 	});
 
 	test('an empty header text is refused', () => {
-		expect(refusal(() => buildTemplateComponents({ header: { type: 'text', text: '' } })).field).toBe('headerText');
+		expect(
+			refusal(() => buildTemplateComponents({ header: { type: 'text', text: '' } })).field,
+		).toBe('headerText');
 	});
 });
 
@@ -161,26 +196,46 @@ describe('template body parameters', () => {
 					{ type: 'text', text: '42' },
 				],
 			}),
-		).toEqual([{ type: 'body', parameters: [{ type: 'text', text: 'Jane' }, { type: 'text', text: '42' }] }]);
+		).toEqual([
+			{
+				type: 'body',
+				parameters: [
+					{ type: 'text', text: 'Jane' },
+					{ type: 'text', text: '42' },
+				],
+			},
+		]);
 	});
 
 	test('a currency parameter turns the typed amount into thousandths without float error', () => {
 		expect(
 			buildTemplateComponents({
-				bodyParameters: [{ type: 'currency', amount: '100.99', code: 'usd', fallbackValue: '$100.99' }],
+				bodyParameters: [
+					{ type: 'currency', amount: '100.99', code: 'usd', fallbackValue: '$100.99' },
+				],
 			}),
 		).toEqual([
 			{
 				type: 'body',
-				parameters: [{ type: 'currency', currency: { fallback_value: '$100.99', code: 'USD', amount_1000: 100990 } }],
+				parameters: [
+					{
+						type: 'currency',
+						currency: { fallback_value: '$100.99', code: 'USD', amount_1000: 100990 },
+					},
+				],
 			},
 		]);
 	});
 
 	test('a currency parameter without fallback text falls back to "<amount> <code>"', () => {
-		const [body] = buildTemplateComponents({ bodyParameters: [{ type: 'currency', amount: 19.9, code: 'EUR' }] });
+		const [body] = buildTemplateComponents({
+			bodyParameters: [{ type: 'currency', amount: 19.9, code: 'EUR' }],
+		});
 		expect(body.parameters).toEqual([
-			{ type: 'currency', currency: { fallback_value: '19.9 EUR', code: 'EUR', amount_1000: 19900 } },
+			{
+				type: 'currency',
+				currency: { fallback_value: '19.9 EUR', code: 'EUR', amount_1000: 19900 },
+			},
 		]);
 	});
 
@@ -195,22 +250,36 @@ describe('template body parameters', () => {
 		expect(toAmount1000(amount, 'bodyParameters', 'Amount')).toBe(expected);
 	});
 
-	test.each(['1,000.50', '10.0001', '-5', 'abc', '', '1e3'])('the amount "%s" is refused', (amount) => {
-		const error = refusal(() => toAmount1000(amount, 'bodyParameters', 'Body parameter 1 amount'));
-		expect(error.message).toContain('is not an amount');
-		expect(error.fix).toContain('e.g. 1250.99');
-	});
+	test.each(['1,000.50', '10.0001', '-5', 'abc', '', '1e3'])(
+		'the amount "%s" is refused',
+		(amount) => {
+			const error = refusal(() =>
+				toAmount1000(amount, 'bodyParameters', 'Body parameter 1 amount'),
+			);
+			expect(error.message).toContain('is not an amount');
+			expect(error.fix).toContain('e.g. 1250.99');
+		},
+	);
 
 	test('a currency code that is not three letters is refused', () => {
 		const error = refusal(() =>
-			buildTemplateComponents({ bodyParameters: [{ type: 'currency', amount: '1', code: 'Euro' }] }),
+			buildTemplateComponents({
+				bodyParameters: [{ type: 'currency', amount: '1', code: 'Euro' }],
+			}),
 		);
 		expect(error.message).toBe('Body parameter 1: "EURO" is not a currency code');
 	});
 
 	test('a date_time parameter sends its fallback value', () => {
-		expect(buildTemplateComponents({ bodyParameters: [{ type: 'date_time', fallbackValue: 'February 25, 1977' }] })).toEqual([
-			{ type: 'body', parameters: [{ type: 'date_time', date_time: { fallback_value: 'February 25, 1977' } }] },
+		expect(
+			buildTemplateComponents({
+				bodyParameters: [{ type: 'date_time', fallbackValue: 'February 25, 1977' }],
+			}),
+		).toEqual([
+			{
+				type: 'body',
+				parameters: [{ type: 'date_time', date_time: { fallback_value: 'February 25, 1977' } }],
+			},
 		]);
 	});
 
@@ -227,7 +296,11 @@ describe('template body parameters', () => {
 				type: 'body',
 				parameters: [
 					{ type: 'text', text: 'Jane', parameter_name: 'first_name' },
-					{ type: 'date_time', date_time: { fallback_value: 'tomorrow' }, parameter_name: 'delivery_date' },
+					{
+						type: 'date_time',
+						date_time: { fallback_value: 'tomorrow' },
+						parameter_name: 'delivery_date',
+					},
 				],
 			},
 		]);
@@ -243,7 +316,9 @@ describe('template body parameters', () => {
 			}),
 		);
 		expect(error.field).toBe('bodyParameters');
-		expect(error.message).toBe('1 of 2 body parameters have a parameter name and the others do not');
+		expect(error.message).toBe(
+			'1 of 2 body parameters have a parameter name and the others do not',
+		);
 	});
 
 	test('a parameter name used twice is refused', () => {
@@ -272,28 +347,53 @@ describe('template body parameters', () => {
 	});
 
 	test('an empty date_time is refused', () => {
-		expect(refusal(() => buildTemplateComponents({ bodyParameters: [{ type: 'date_time', fallbackValue: '' }] })).message).toBe(
-			'Body parameter 1 date and time is empty',
-		);
+		expect(
+			refusal(() =>
+				buildTemplateComponents({ bodyParameters: [{ type: 'date_time', fallbackValue: '' }] }),
+			).message,
+		).toBe('Body parameter 1 date and time is empty');
 	});
 });
 
 describe('template button parameters', () => {
 	test('a quick reply button carries its payload, with the index as a string', () => {
-		expect(buildTemplateComponents({ buttons: [{ subType: 'quick_reply', index: 0, payload: 'YES' }] })).toEqual([
-			{ type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'YES' }] },
+		expect(
+			buildTemplateComponents({ buttons: [{ subType: 'quick_reply', index: 0, payload: 'YES' }] }),
+		).toEqual([
+			{
+				type: 'button',
+				sub_type: 'quick_reply',
+				index: '0',
+				parameters: [{ type: 'payload', payload: 'YES' }],
+			},
 		]);
 	});
 
 	test('a url button carries the URL suffix as text', () => {
-		expect(buildTemplateComponents({ buttons: [{ subType: 'url', index: 1, text: 'order/42' }] })).toEqual([
-			{ type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: 'order/42' }] },
+		expect(
+			buildTemplateComponents({ buttons: [{ subType: 'url', index: 1, text: 'order/42' }] }),
+		).toEqual([
+			{
+				type: 'button',
+				sub_type: 'url',
+				index: '1',
+				parameters: [{ type: 'text', text: 'order/42' }],
+			},
 		]);
 	});
 
 	test('a copy_code button carries the coupon code', () => {
-		expect(buildTemplateComponents({ buttons: [{ subType: 'copy_code', index: '2', couponCode: 'SAVE10' }] })).toEqual([
-			{ type: 'button', sub_type: 'copy_code', index: '2', parameters: [{ type: 'coupon_code', coupon_code: 'SAVE10' }] },
+		expect(
+			buildTemplateComponents({
+				buttons: [{ subType: 'copy_code', index: '2', couponCode: 'SAVE10' }],
+			}),
+		).toEqual([
+			{
+				type: 'button',
+				sub_type: 'copy_code',
+				index: '2',
+				parameters: [{ type: 'coupon_code', coupon_code: 'SAVE10' }],
+			},
 		]);
 	});
 
@@ -312,20 +412,27 @@ describe('template button parameters', () => {
 
 	test('a position outside 0 to 9 is refused', () => {
 		expect(
-			refusal(() => buildTemplateComponents({ buttons: [{ subType: 'quick_reply', index: 10, payload: 'x' }] })).message,
+			refusal(() =>
+				buildTemplateComponents({ buttons: [{ subType: 'quick_reply', index: 10, payload: 'x' }] }),
+			).message,
 		).toContain('is not a number from 0 to 9');
 	});
 
 	test('a coupon code longer than 15 characters is refused', () => {
 		expect(
-			refusal(() => buildTemplateComponents({ buttons: [{ subType: 'copy_code', index: 0, couponCode: 'X'.repeat(16) }] }))
-				.message,
+			refusal(() =>
+				buildTemplateComponents({
+					buttons: [{ subType: 'copy_code', index: 0, couponCode: 'X'.repeat(16) }],
+				}),
+			).message,
 		).toBe('Button 1 coupon code is 16 characters long; WhatsApp allows at most 15');
 	});
 
 	test('an empty quick reply payload is refused', () => {
 		expect(
-			refusal(() => buildTemplateComponents({ buttons: [{ subType: 'quick_reply', index: 0, payload: '' }] })).message,
+			refusal(() =>
+				buildTemplateComponents({ buttons: [{ subType: 'quick_reply', index: 0, payload: '' }] }),
+			).message,
 		).toBe('Button 1 payload is empty');
 	});
 
@@ -342,7 +449,12 @@ describe('template button parameters', () => {
 describe('components given as JSON', () => {
 	const components = [
 		{ type: 'body', parameters: [{ type: 'text', text: 'Jane' }] },
-		{ type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'YES' }] },
+		{
+			type: 'button',
+			sub_type: 'quick_reply',
+			index: '0',
+			parameters: [{ type: 'payload', payload: 'YES' }],
+		},
 	];
 
 	test('JSON text is parsed', () => {
@@ -357,7 +469,7 @@ describe('components given as JSON', () => {
 		expect(parseTemplateComponents('  ')).toEqual([]);
 	});
 
-	test('text that is not JSON is refused with the parser\'s reason', () => {
+	test("text that is not JSON is refused with the parser's reason", () => {
 		const error = refusal(() => parseTemplateComponents('[{type: body}]'));
 		expect(error.field).toBe('componentsJson');
 		expect(error.message).toMatch(/^Components \(JSON\) is not valid JSON: /);
@@ -370,15 +482,16 @@ describe('components given as JSON', () => {
 	});
 
 	test('a component without a type is refused and numbered', () => {
-		expect(refusal(() => parseTemplateComponents([{ type: 'body', parameters: [] }, { parameters: [] }])).message).toBe(
-			'Component 2 of Components (JSON) has no "type"',
-		);
+		expect(
+			refusal(() => parseTemplateComponents([{ type: 'body', parameters: [] }, { parameters: [] }]))
+				.message,
+		).toBe('Component 2 of Components (JSON) has no "type"');
 	});
 
 	test('two header components are refused', () => {
-		expect(refusal(() => parseTemplateComponents([{ type: 'header' }, { type: 'HEADER' }])).message).toBe(
-			'Components (JSON) has 2 "header" components; a template message has at most one',
-		);
+		expect(
+			refusal(() => parseTemplateComponents([{ type: 'header' }, { type: 'HEADER' }])).message,
+		).toBe('Components (JSON) has 2 "header" components; a template message has at most one');
 	});
 
 	test('named and numbered body parameters cannot be mixed in JSON either', () => {

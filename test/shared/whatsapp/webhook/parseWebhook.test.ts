@@ -1,11 +1,19 @@
 import { parseWebhook } from '../../../../nodes/shared/whatsapp/webhook';
-import { firstValue, junkBodies, webhookFixture, webhookFixtureNames } from '../../../fixtures/webhooks';
+import {
+	firstValue,
+	junkBodies,
+	webhookFixture,
+	webhookFixtureNames,
+} from '../../../fixtures/webhooks';
 
 const ONE_MESSAGE = { messages: 1, statuses: 0, errors: 0, ignored: 0 };
 const ONE_STATUS = { messages: 0, statuses: 1, errors: 0, ignored: 0 };
 
 /** What each fixture yields; every fixture file must be listed here. */
-const EXPECTED_COUNTS: Record<string, { messages: number; statuses: number; errors: number; ignored: number }> = {
+const EXPECTED_COUNTS: Record<
+	string,
+	{ messages: number; statuses: number; errors: number; ignored: number }
+> = {
 	'batch-two-entries': { messages: 3, statuses: 2, errors: 0, ignored: 0 },
 	'change-errors': { messages: 0, statuses: 0, errors: 2, ignored: 0 },
 	// a list of bodies, itself not an envelope
@@ -50,17 +58,32 @@ describe('parseWebhook', () => {
 	it('every fixture yields the items it holds', () => {
 		const names = webhookFixtureNames();
 		expect(names).toEqual(Object.keys(EXPECTED_COUNTS).sort());
-		for (const name of names) expect([name, counts(webhookFixture(name))]).toEqual([name, EXPECTED_COUNTS[name]]);
+		for (const name of names)
+			expect([name, counts(webhookFixture(name))]).toEqual([name, EXPECTED_COUNTS[name]]);
 	});
 
 	it('a batched body gives one item per message and status, each with the number and account of its own entry', () => {
 		const { messages, statuses } = parseWebhook(webhookFixture('batch-two-entries'));
-		expect(messages.map((m) => [m.messageId.slice(-5), m.wabaId, m.businessPhoneNumberId, m.businessDisplayPhoneNumber])).toEqual([
+		expect(
+			messages.map((m) => [
+				m.messageId.slice(-5),
+				m.wabaId,
+				m.businessPhoneNumberId,
+				m.businessDisplayPhoneNumber,
+			]),
+		).toEqual([
 			['11QA=', '104996122399160', '106540352242922', '15550783881'],
 			['12QA=', '104996122399160', '106540352242922', '15550783881'],
 			['13QA=', '215589313241560', '109876543210987', '4930609859535'],
 		]);
-		expect(statuses.map((s) => [s.status, s.wabaId, s.businessPhoneNumberId, s.businessDisplayPhoneNumber])).toEqual([
+		expect(
+			statuses.map((s) => [
+				s.status,
+				s.wabaId,
+				s.businessPhoneNumberId,
+				s.businessDisplayPhoneNumber,
+			]),
+		).toEqual([
 			['delivered', '104996122399160', '113269274970227', '15550199001'],
 			['read', '215589313241560', '109876543210987', '4930609859535'],
 		]);
@@ -98,7 +121,12 @@ describe('parseWebhook', () => {
 	});
 
 	it('changes of other fields are ignored, even when they carry statuses', () => {
-		expect(counts(webhookFixture('unknown-field-account-update'))).toEqual({ messages: 0, statuses: 0, errors: 0, ignored: 2 });
+		expect(counts(webhookFixture('unknown-field-account-update'))).toEqual({
+			messages: 0,
+			statuses: 0,
+			errors: 0,
+			ignored: 2,
+		});
 	});
 
 	it('a change that names no field is read as a messages change', () => {
@@ -107,14 +135,23 @@ describe('parseWebhook', () => {
 		expect(counts(body)).toEqual(ONE_MESSAGE);
 	});
 
-	it.each(junkBodies().map(({ name, body }) => [name, body]))('junk (%s) gives no items', (_name, body) => {
-		const result = parseWebhook(body);
-		expect([result.messages, result.statuses, result.errors]).toEqual([[], [], []]);
-	});
+	it.each(junkBodies().map(({ name, body }) => [name, body]))(
+		'junk (%s) gives no items',
+		(_name, body) => {
+			const result = parseWebhook(body);
+			expect([result.messages, result.statuses, result.errors]).toEqual([[], [], []]);
+		},
+	);
 
 	it('blank bodies count nothing as ignored; anything else that is not an envelope counts as one', () => {
-		expect([null, undefined, '', '  \n'].map((body) => parseWebhook(body).ignored)).toEqual([0, 0, 0, 0]);
-		expect([[], 'not json', {}, { object: 'page' }, { entry: 'x' }, 42].map((body) => parseWebhook(body).ignored)).toEqual([1, 1, 1, 1, 1, 1]);
+		expect([null, undefined, '', '  \n'].map((body) => parseWebhook(body).ignored)).toEqual([
+			0, 0, 0, 0,
+		]);
+		expect(
+			[[], 'not json', {}, { object: 'page' }, { entry: 'x' }, 42].map(
+				(body) => parseWebhook(body).ignored,
+			),
+		).toEqual([1, 1, 1, 1, 1, 1]);
 	});
 
 	it('malformed entries, changes and items are skipped one by one, and counted', () => {
@@ -127,7 +164,10 @@ describe('parseWebhook', () => {
 
 	it('good items are kept beside malformed ones in the same change', () => {
 		const body = webhookFixture('message-text');
-		(firstValue(body).messages as unknown[]).unshift(null, { type: 'text', text: { body: 'no id' } });
+		(firstValue(body).messages as unknown[]).unshift(null, {
+			type: 'text',
+			text: { body: 'no id' },
+		});
 		expect(counts(body)).toEqual({ ...ONE_MESSAGE, ignored: 2 });
 	});
 
@@ -136,16 +176,22 @@ describe('parseWebhook', () => {
 	});
 
 	it('a body given as JSON encoded twice is parsed', () => {
-		expect(counts(JSON.stringify(JSON.stringify(webhookFixture('message-text'))))).toEqual(ONE_MESSAGE);
+		expect(counts(JSON.stringify(JSON.stringify(webhookFixture('message-text'))))).toEqual(
+			ONE_MESSAGE,
+		);
 	});
 
 	it('a body given as a Buffer is decoded as UTF-8', () => {
-		const { messages } = parseWebhook(Buffer.from(JSON.stringify(webhookFixture('message-reaction'))));
+		const { messages } = parseWebhook(
+			Buffer.from(JSON.stringify(webhookFixture('message-reaction'))),
+		);
 		expect(messages[0].reaction?.emoji).toBe('👍');
 	});
 
 	it('a serialised Buffer ({ type: "Buffer", data }) is decoded too', () => {
-		const serialised = JSON.parse(JSON.stringify(Buffer.from(JSON.stringify(webhookFixture('message-text')))));
+		const serialised = JSON.parse(
+			JSON.stringify(Buffer.from(JSON.stringify(webhookFixture('message-text')))),
+		);
 		expect(counts(serialised)).toEqual(ONE_MESSAGE);
 	});
 
@@ -153,7 +199,11 @@ describe('parseWebhook', () => {
 		const value: Record<string, unknown> = { ...firstValue(webhookFixture('message-text')) };
 		delete value.metadata;
 		const { messages } = parseWebhook(value);
-		expect(messages[0]).toMatchObject({ from: '16315551181', contactName: 'Jane Doe', text: 'Hello, is my order on its way?' });
+		expect(messages[0]).toMatchObject({
+			from: '16315551181',
+			contactName: 'Jane Doe',
+			text: 'Hello, is my order on its way?',
+		});
 		expect(messages[0]).not.toHaveProperty('businessPhoneNumberId');
 	});
 
@@ -188,24 +238,35 @@ describe('parseWebhook', () => {
 
 	it('items carry no raw data unless asked', () => {
 		const { messages, statuses, errors } = parseWebhook(webhookFixture('batch-two-entries'));
-		for (const item of [...messages, ...statuses, ...errors]) expect(item).not.toHaveProperty('raw');
+		for (const item of [...messages, ...statuses, ...errors])
+			expect(item).not.toHaveProperty('raw');
 	});
 
 	it('includeRaw adds the received message with its change contacts and metadata', () => {
 		const body = webhookFixture('message-text');
 		const value = firstValue(body);
 		const [item] = parseWebhook(body, { includeRaw: true }).messages;
-		expect(item.raw).toEqual({ message: value.messages[0], contacts: value.contacts, metadata: value.metadata });
+		expect(item.raw).toEqual({
+			message: value.messages[0],
+			contacts: value.contacts,
+			metadata: value.metadata,
+		});
 		expect(item.raw?.message).not.toBe(value.messages[0]);
 	});
 
 	it('includeRaw adds the received status and change error with their metadata', () => {
 		const statusBody = webhookFixture('status-failed-131047');
 		const [status] = parseWebhook(statusBody, { includeRaw: true }).statuses;
-		expect(status.raw).toEqual({ status: firstValue(statusBody).statuses[0], metadata: firstValue(statusBody).metadata });
+		expect(status.raw).toEqual({
+			status: firstValue(statusBody).statuses[0],
+			metadata: firstValue(statusBody).metadata,
+		});
 		const errorBody = webhookFixture('change-errors');
 		const [error] = parseWebhook(errorBody, { includeRaw: true }).errors;
-		expect(error.raw).toMatchObject({ error: { code: 131000 }, metadata: { phone_number_id: '106540352242922' } });
+		expect(error.raw).toMatchObject({
+			error: { code: 131000 },
+			metadata: { phone_number_id: '106540352242922' },
+		});
 	});
 
 	it('items of the same change never share their raw data', () => {

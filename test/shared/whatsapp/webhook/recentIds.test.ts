@@ -1,4 +1,9 @@
-import { messageKey, parseWebhook, RecentIds, statusKey } from '../../../../nodes/shared/whatsapp/webhook';
+import {
+	messageKey,
+	parseWebhook,
+	RecentIds,
+	statusKey,
+} from '../../../../nodes/shared/whatsapp/webhook';
 import { webhookFixture } from '../../../fixtures/webhooks';
 
 describe('RecentIds', () => {
@@ -19,7 +24,9 @@ describe('RecentIds', () => {
 		const first = parseWebhook(webhookFixture('message-text')).messages[0];
 		const recent = new RecentIds(10);
 		recent.seen(messageKey(first));
-		expect(recent.seen(messageKey({ ...first, businessPhoneNumberId: '113269274970227' }))).toBe(false);
+		expect(recent.seen(messageKey({ ...first, businessPhoneNumberId: '113269274970227' }))).toBe(
+			false,
+		);
 	});
 
 	it('a later status of the same message is not a duplicate, the same status again is', () => {
@@ -27,7 +34,11 @@ describe('RecentIds', () => {
 		const delivered = parseWebhook(webhookFixture('status-delivered')).statuses[0];
 		const read = parseWebhook(webhookFixture('status-read')).statuses[0];
 		expect(delivered.messageId).toBe(read.messageId);
-		expect([recent.seen(statusKey(delivered)), recent.seen(statusKey(read)), recent.seen(statusKey(read))]).toEqual([false, false, true]);
+		expect([
+			recent.seen(statusKey(delivered)),
+			recent.seen(statusKey(read)),
+			recent.seen(statusKey(read)),
+		]).toEqual([false, false, true]);
 	});
 
 	it('message and status keys never collide', () => {

@@ -64,7 +64,10 @@ function mutate(body: unknown, next: () => number): unknown {
 		const roll = next();
 		if (roll < 0.3) delete target[key];
 		else if (roll < 0.9) target[key] = pick(JUNK);
-		else target[pick(['type', 'id', 'entry', 'changes', 'value', 'messages', 'statuses', 'errors', 'field'])] = pick(JUNK);
+		else
+			target[
+				pick(['type', 'id', 'entry', 'changes', 'value', 'messages', 'statuses', 'errors', 'field'])
+			] = pick(JUNK);
 	}
 	return next() < 0.1 ? pick(JUNK) : body;
 }

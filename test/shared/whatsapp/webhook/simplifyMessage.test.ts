@@ -34,7 +34,10 @@ describe('inbound messages', () => {
 	});
 
 	it('a forwarded message says so in its context', () => {
-		expect(onlyMessage('message-text-forwarded').context).toEqual({ forwarded: true, frequentlyForwarded: true });
+		expect(onlyMessage('message-text-forwarded').context).toEqual({
+			forwarded: true,
+			frequentlyForwarded: true,
+		});
 	});
 
 	it("an image's caption becomes the item's text and its media fields are camelCased", () => {
@@ -50,24 +53,40 @@ describe('inbound messages', () => {
 
 	it('a voice note is audio marked voice, with no text', () => {
 		const item = onlyMessage('message-audio-voice');
-		expect(item.media).toMatchObject({ id: '1197545961429310', mimeType: 'audio/ogg; codecs=opus', voice: true });
+		expect(item.media).toMatchObject({
+			id: '1197545961429310',
+			mimeType: 'audio/ogg; codecs=opus',
+			voice: true,
+		});
 		expect(item).not.toHaveProperty('text');
 	});
 
 	it('a video without caption carries its media and no text', () => {
 		const item = onlyMessage('message-video');
-		expect(item.media).toEqual({ id: '2016546585510218', mimeType: 'video/mp4', sha256: 'BFyb4pZ3q9dJeXchEZxeP4sJQjnc+pl9d1OtRpHTEhk=' });
+		expect(item.media).toEqual({
+			id: '2016546585510218',
+			mimeType: 'video/mp4',
+			sha256: 'BFyb4pZ3q9dJeXchEZxeP4sJQjnc+pl9d1OtRpHTEhk=',
+		});
 		expect(item).not.toHaveProperty('text');
 	});
 
 	it("a document keeps its filename and its caption becomes the item's text", () => {
 		const item = onlyMessage('message-document');
-		expect(item.media).toMatchObject({ filename: 'invoice-2024-05.pdf', caption: 'Invoice for May', mimeType: 'application/pdf' });
+		expect(item.media).toMatchObject({
+			filename: 'invoice-2024-05.pdf',
+			caption: 'Invoice for May',
+			mimeType: 'application/pdf',
+		});
 		expect(item.text).toBe('Invoice for May');
 	});
 
 	it('an animated sticker is marked animated', () => {
-		expect(onlyMessage('message-sticker').media).toMatchObject({ id: '801356278734271', mimeType: 'image/webp', animated: true });
+		expect(onlyMessage('message-sticker').media).toMatchObject({
+			id: '801356278734271',
+			mimeType: 'image/webp',
+			animated: true,
+		});
 	});
 
 	it('a location gives coordinates, name, address and url, and no text', () => {
@@ -85,13 +104,20 @@ describe('inbound messages', () => {
 	it('shared contact cards are kept as sent', () => {
 		const item = onlyMessage('message-contacts');
 		expect(item.contacts).toHaveLength(1);
-		expect(item.contacts?.[0]).toMatchObject({ name: { formatted_name: 'Erika Musterfrau' }, phones: [{ wa_id: '4915198765432' }] });
+		expect(item.contacts?.[0]).toMatchObject({
+			name: { formatted_name: 'Erika Musterfrau' },
+			phones: [{ wa_id: '4915198765432' }],
+		});
 		expect(item.contactName).toBe('Jane Doe');
 	});
 
 	it("a reply button's title becomes the item's text and its id the reply id", () => {
 		const item = onlyMessage('message-interactive-button-reply');
-		expect(item.reply).toEqual({ type: 'button_reply', id: 'confirm-order-4711', title: 'Confirm' });
+		expect(item.reply).toEqual({
+			type: 'button_reply',
+			id: 'confirm-order-4711',
+			title: 'Confirm',
+		});
 		expect(item.text).toBe('Confirm');
 	});
 
@@ -109,7 +135,13 @@ describe('inbound messages', () => {
 	it("a flow's response_json string becomes a parsed flowResponse, its token the reply id", () => {
 		const item = onlyMessage('message-interactive-nfm-reply');
 		expect(item.flowResponse).toMatchObject({ delivery_date: '2024-06-01', notes: 'Ring twice' });
-		expect(item.reply).toEqual({ type: 'nfm_reply', id: 'order-4711-delivery', title: 'Sent', flowName: 'flow', body: 'Sent' });
+		expect(item.reply).toEqual({
+			type: 'nfm_reply',
+			id: 'order-4711-delivery',
+			title: 'Sent',
+			flowName: 'flow',
+			body: 'Sent',
+		});
 		expect(item.text).toBe('Sent');
 	});
 
@@ -126,22 +158,34 @@ describe('inbound messages', () => {
 		const item = onlyMessage('message-button');
 		expect(item.button).toEqual({ payload: 'RESCHEDULE_4711', text: 'Reschedule' });
 		expect(item.text).toBe('Reschedule');
-		expect(item.context?.messageId).toBe('wamid.HBgLMTYzMTU1NTExODEVAgARGBIBTRDQ0RjE4OTc5MjA3QjdGQzEA');
+		expect(item.context?.messageId).toBe(
+			'wamid.HBgLMTYzMTU1NTExODEVAgARGBIBTRDQ0RjE4OTc5MjA3QjdGQzEA',
+		);
 	});
 
 	it('a reaction names the message and the emoji, and is not text', () => {
 		const item = onlyMessage('message-reaction');
-		expect(item.reaction).toEqual({ messageId: 'wamid.HBgLMTYzMTU1NTExODEVAgARGBI7QRDQ0RjE4OTc5MjA3QjdGQzEA', emoji: '👍', removed: false });
+		expect(item.reaction).toEqual({
+			messageId: 'wamid.HBgLMTYzMTU1NTExODEVAgARGBI7QRDQ0RjE4OTc5MjA3QjdGQzEA',
+			emoji: '👍',
+			removed: false,
+		});
 		expect(item).not.toHaveProperty('text');
 	});
 
 	it('a reaction with an empty emoji is a removed reaction', () => {
-		expect(onlyMessage('message-reaction-removed').reaction).toMatchObject({ emoji: '', removed: true });
+		expect(onlyMessage('message-reaction-removed').reaction).toMatchObject({
+			emoji: '',
+			removed: true,
+		});
 	});
 
 	it("an order is kept as sent and its note becomes the item's text", () => {
 		const item = onlyMessage('message-order');
-		expect(item.order).toMatchObject({ catalog_id: '1535853443922011', product_items: [{ product_retailer_id: 'SKU-1001' }, { product_retailer_id: 'SKU-2002' }] });
+		expect(item.order).toMatchObject({
+			catalog_id: '1535853443922011',
+			product_items: [{ product_retailer_id: 'SKU-1001' }, { product_retailer_id: 'SKU-2002' }],
+		});
 		expect(item.text).toBe('Please deliver after 6pm');
 	});
 
@@ -194,7 +238,11 @@ describe('inbound messages', () => {
 
 	it('a message of a type not known here keeps its type and common fields', () => {
 		const body = webhookFixture('message-text');
-		Object.assign(firstValue(body).messages[0], { type: 'ephemeral', text: undefined, ephemeral: { x: 1 } });
+		Object.assign(firstValue(body).messages[0], {
+			type: 'ephemeral',
+			text: undefined,
+			ephemeral: { x: 1 },
+		});
 		const [item] = parseWebhook(body).messages;
 		expect(item).toMatchObject({ type: 'ephemeral', from: '16315551181', contactName: 'Jane Doe' });
 		expect(item).not.toHaveProperty('text');

@@ -16,7 +16,11 @@ describe('delivery statuses', () => {
 			recipientId: '16315551181',
 			timestamp: '2024-05-29T16:27:40.000Z',
 			timestampUnix: 1717000060,
-			conversation: { id: 'd8f0a2e4c6b1f3a5e7c9b2d4f6a8c0e2', origin: 'service', expiresAt: '2024-05-30T16:26:40.000Z' },
+			conversation: {
+				id: 'd8f0a2e4c6b1f3a5e7c9b2d4f6a8c0e2',
+				origin: 'service',
+				expiresAt: '2024-05-30T16:26:40.000Z',
+			},
 			pricing: { billable: true, pricingModel: 'PMP', category: 'service', type: 'regular' },
 			bizOpaqueCallbackData: 'order-4711',
 			wabaId: '104996122399160',
@@ -28,7 +32,10 @@ describe('delivery statuses', () => {
 	it('a delivered status without expiry leaves expiresAt out', () => {
 		const item = onlyStatus('status-delivered');
 		expect(item.status).toBe('delivered');
-		expect(item.conversation).toEqual({ id: 'd8f0a2e4c6b1f3a5e7c9b2d4f6a8c0e2', origin: 'service' });
+		expect(item.conversation).toEqual({
+			id: 'd8f0a2e4c6b1f3a5e7c9b2d4f6a8c0e2',
+			origin: 'service',
+		});
 	});
 
 	it("a read status names the conversation's origin", () => {
@@ -45,7 +52,12 @@ describe('delivery statuses', () => {
 	it('a deleted status keeps its free pricing', () => {
 		const item = onlyStatus('status-deleted');
 		expect(item.status).toBe('deleted');
-		expect(item.pricing).toEqual({ billable: false, pricingModel: 'PMP', category: 'service', type: 'free_customer_service' });
+		expect(item.pricing).toEqual({
+			billable: false,
+			pricingModel: 'PMP',
+			category: 'service',
+			type: 'free_customer_service',
+		});
 	});
 
 	it('a failed status with 131047 carries a hint to send a template, also at the top level', () => {
@@ -56,7 +68,8 @@ describe('delivery statuses', () => {
 				code: 131047,
 				title: 'Re-engagement message',
 				message: 'Re-engagement message',
-				details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+				details:
+					'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
 				hint: expect.stringContaining('template'),
 			},
 		]);
