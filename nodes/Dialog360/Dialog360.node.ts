@@ -1,6 +1,8 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -10,6 +12,22 @@ import * as media from './actions/media';
 import * as message from './actions/message';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import type { Dialog360Resource } from './node.type';
+
+const resourceProperty: INodeProperties & {
+	options: Array<INodePropertyOptions & { value: Dialog360Resource }>;
+	default: Dialog360Resource;
+} = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Message', value: 'message' },
+		{ name: 'Media', value: 'media' },
+	],
+	default: 'message',
+};
 
 export class Dialog360 implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,17 +46,7 @@ export class Dialog360 implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dialog360Api', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Message', value: 'message' },
-					{ name: 'Media', value: 'media' },
-				],
-				default: 'message',
-			},
+			resourceProperty,
 			...message.description,
 			...media.description,
 			{

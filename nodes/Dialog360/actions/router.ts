@@ -7,23 +7,33 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readRecipient } from './common';
-import * as message from './message';
+import type { Dialog360Resource } from '../node.type';
+import { readRecipient } from './helpers/send';
 import * as media from './media';
+import * as message from './message';
+import type { OperationModule, OperationTable } from './operation';
 
-type OperationExecute = (this: IExecuteFunctions, i: number) => Promise<INodeExecutionData[]>;
+type OperationExecute = OperationModule['execute'];
 
-const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+/** The operations of each resource, as the router runs them. */
+export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	message: message.operations,
 	media: media.operations,
 };
+
+/** The module of `operation` in `resource`; own keys only, so that a name such as "constructor" finds nothing. */
+function operationModule(resource: string, operation: string): OperationModule | undefined {
+	if (!Object.prototype.hasOwnProperty.call(resources, resource)) return undefined;
+	const table: Record<string, OperationModule> = resources[resource as Dialog360Resource];
+	return Object.prototype.hasOwnProperty.call(table, operation) ? table[operation] : undefined;
+}
 
 export const DEFAULT_CONCURRENCY = 5;
 
 function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
 	const resource = this.getNodeParameter('resource', i) as string;
 	const operation = this.getNodeParameter('operation', i) as string;
-	const found = resources[resource]?.[operation];
+	const found = operationModule(resource, operation);
 	if (!found) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { dialog360Request } from '../../../shared/transport';
-import { successOf } from '../common';
-import { mediaIdProperty, readMediaId, showOnMedia } from './common';
+import { mediaIdProperty, showOnMedia } from '../descriptions/media.description';
+import { readMediaId } from '../helpers/mediaLookup';
+import { successOf } from '../helpers/successAnswer';
 
 export const description = [
 	mediaIdProperty(

@@ -4,8 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { dialog360Request, readCredential } from '../../../shared/transport';
 import { sha256Matches, toDownloadUrl } from '../../../shared/whatsapp/mediaUrl';
 import { extensionForMimeType } from '../../../shared/whatsapp/messages/media';
-import { checked } from '../common';
-import { fetchMediaInfo, fileSizeOf, mediaIdProperty, readMediaId, showOnMedia } from './common';
+import { mediaIdProperty, showOnMedia } from '../descriptions/media.description';
+import { withItemError } from '../helpers/itemError';
+import { fileSizeOf, lookUpMedia, readMediaId } from '../helpers/mediaLookup';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,7 +37,7 @@ function asBuffer(body: unknown): Buffer | undefined {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const mediaId = readMediaId.call(this, i);
 	const outputField = this.getNodeParameter('binaryPropertyName', i) as string;
-	const info = await fetchMediaInfo.call(this, i, mediaId);
+	const info = await lookUpMedia.call(this, i, mediaId);
 	if (!info.url) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -48,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	}
 	const { baseUrl } = await readCredential(this);
-	const url = checked(this, i, () => toDownloadUrl(info.url as string, baseUrl));
+	const url = withItemError(this, i, () => toDownloadUrl(info.url as string, baseUrl));
 	const response = await dialog360Request.call(this, {
 		method: 'GET',
 		path: url,

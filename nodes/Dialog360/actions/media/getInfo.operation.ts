@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { fetchMediaInfo, fileSizeOf, mediaIdProperty, readMediaId, showOnMedia } from './common';
+import { mediaIdProperty, showOnMedia } from '../descriptions/media.description';
+import { fileSizeOf, lookUpMedia, readMediaId } from '../helpers/mediaLookup';
 
 export const description = [
 	mediaIdProperty(
@@ -11,15 +12,15 @@ export const description = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const mediaId = readMediaId.call(this, i);
-	const info = await fetchMediaInfo.call(this, i, mediaId);
+	const media = await lookUpMedia.call(this, i, mediaId);
 	return [
 		{
 			json: {
-				mediaId: info.id ?? mediaId,
-				mimeType: info.mime_type,
-				sha256: info.sha256,
-				fileSize: fileSizeOf(info),
-				url: info.url,
+				mediaId: media.id ?? mediaId,
+				mimeType: media.mime_type,
+				sha256: media.sha256,
+				fileSize: fileSizeOf(media),
+				url: media.url,
 			},
 			pairedItem: { item: i },
 		},

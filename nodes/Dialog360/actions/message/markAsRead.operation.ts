@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { buildReadReceipt } from '../../../shared/whatsapp/messages/status';
-import { checked } from '../common';
-import { messageIdProperty, postMessageStatus } from './messageReference';
+import { messageIdProperty } from '../descriptions/messageId.description';
+import { withItemError } from '../helpers/itemError';
+import { postMessageStatus } from '../helpers/messageStatus';
 
 export const description = [
 	messageIdProperty(
@@ -12,7 +13,7 @@ export const description = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const body = checked(this, i, () =>
+	const body = withItemError(this, i, () =>
 		buildReadReceipt(this.getNodeParameter('messageId', i) as string),
 	);
 	return await postMessageStatus.call(this, i, body);

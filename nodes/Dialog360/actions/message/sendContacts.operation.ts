@@ -11,7 +11,8 @@ import {
 	parseContactsJson,
 } from '../../../shared/whatsapp/messages/contacts';
 import type { ContactInput } from '../../../shared/whatsapp/messages/contacts';
-import { collectionRows, sendTyped } from '../common';
+import { collectionRows } from '../helpers/collectionRows';
+import { sendMessage } from '../helpers/send';
 
 const homeOrWorkType: INodeProperties = {
 	displayName: 'Type',
@@ -151,6 +152,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'required';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendContacts'] } },
 	properties,
@@ -185,7 +188,7 @@ function toContactInput(row: IDataObject): ContactInput {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const input = this.getNodeParameter('contactsInput', i, 'fields') as string;
-	return await sendTyped.call(this, i, 'contacts', () =>
+	return await sendMessage.call(this, i, 'contacts', () =>
 		input === 'json'
 			? parseContactsJson(this.getNodeParameter('contactsJson', i))
 			: buildContactsMessage(

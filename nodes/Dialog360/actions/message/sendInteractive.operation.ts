@@ -13,8 +13,10 @@ import type {
 	InteractiveType,
 } from '../../../shared/whatsapp/messages/interactive';
 import { LIMITS } from '../../../shared/whatsapp/validation';
-import { collectionRows, sendTyped } from '../common';
-import { headerMediaProperties, readHeader } from './sendTemplate.operation';
+import { headerMediaProperties } from '../descriptions/headerMedia.description';
+import { collectionRows } from '../helpers/collectionRows';
+import { readMessageHeader } from '../helpers/messageHeader';
+import { sendMessage } from '../helpers/send';
 
 const withMediaHeader: InteractiveType[] = ['button', 'cta_url'];
 const withTextHeader: InteractiveType[] = ['list', 'flow'];
@@ -327,6 +329,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'required';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendInteractive'] } },
 	properties,
@@ -362,7 +366,7 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 	if (type === 'location_request_message') return { type, body };
 	const shared = {
 		body,
-		header: readHeader.call(this, i),
+		header: readMessageHeader.call(this, i),
 		footer: this.getNodeParameter('footerText', i, '') as string,
 	};
 	switch (type) {
@@ -399,7 +403,7 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendTyped.call(this, i, 'interactive', () =>
+	return await sendMessage.call(this, i, 'interactive', () =>
 		buildInteractiveMessage(readInput.call(this, i)),
 	);
 }

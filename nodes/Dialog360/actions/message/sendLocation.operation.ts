@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildLocationMessage } from '../../../shared/whatsapp/messages/location';
-import { sendTyped } from '../common';
+import { sendMessage } from '../helpers/send';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,13 +41,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'required';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendLocation'] } },
 	properties,
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendTyped.call(this, i, 'location', () =>
+	return await sendMessage.call(this, i, 'location', () =>
 		buildLocationMessage({
 			latitude: this.getNodeParameter('latitude', i),
 			longitude: this.getNodeParameter('longitude', i),

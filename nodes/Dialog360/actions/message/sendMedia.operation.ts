@@ -4,9 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { recipientFields } from '../../../shared/whatsapp/messages/envelope';
 import { buildMediaMessage, mediaDetails } from '../../../shared/whatsapp/messages/media';
 import type { MediaOptions, MediaType } from '../../../shared/whatsapp/messages/media';
-import { checked, readRecipient, sendTyped } from '../common';
-import { binaryInputProperty, mediaIdProperty } from '../media/common';
-import { readBinaryFile, uploadFile } from '../media/upload.operation';
+import { binaryInputProperty, mediaIdProperty } from '../descriptions/media.description';
+import { withItemError } from '../helpers/itemError';
+import { readBinaryFile, uploadFile } from '../helpers/mediaUpload';
+import { readRecipient, sendMessage } from '../helpers/send';
 
 const properties: INodeProperties[] = [
 	{
@@ -82,6 +83,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'required';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendMedia'] } },
 	properties,
@@ -103,7 +106,7 @@ async function uploadBinary(
 		this.getNodeParameter('binaryPropertyName', i) as string,
 	);
 	if (type === 'document' && !options.filename) options.filename = file.fileName;
-	checked(this, i, () => {
+	withItemError(this, i, () => {
 		mediaDetails(type, options);
 		recipientFields(readRecipient.call(this, i));
 	});
@@ -119,7 +122,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 	const uploadedId =
 		source === 'binary' ? await uploadBinary.call(this, i, type, options) : undefined;
-	const items = await sendTyped.call(this, i, type, () =>
+	const items = await sendMessage.call(this, i, type, () =>
 		buildMediaMessage({
 			type,
 			source:

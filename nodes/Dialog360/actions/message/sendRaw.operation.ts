@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildRawMessage } from '../../../shared/whatsapp/messages/raw';
-import { checked, postMessage, readRecipient, readSendOptions } from '../common';
+import { withItemError } from '../helpers/itemError';
+import { postMessage, readRecipient, readSendOptions } from '../helpers/send';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +17,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'optional';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendRaw'] } },
 	properties,
@@ -23,7 +26,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = readSendOptions.call(this, i);
-	const body = checked(this, i, () =>
+	const body = withItemError(this, i, () =>
 		buildRawMessage(this.getNodeParameter('messageJson', i), readRecipient.call(this, i), options),
 	);
 	return await postMessage.call(this, i, body, options.includeRawResponse);

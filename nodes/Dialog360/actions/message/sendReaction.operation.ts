@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildReactionMessage } from '../../../shared/whatsapp/messages/reaction';
-import { sendTyped } from '../common';
-import { messageIdProperty } from './messageReference';
+import { messageIdProperty } from '../descriptions/messageId.description';
+import { sendMessage } from '../helpers/send';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,6 +25,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'required';
+
 export const description = [
 	messageIdProperty(
 		'sendReaction',
@@ -37,7 +39,7 @@ export const description = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendTyped.call(this, i, 'reaction', () =>
+	return await sendMessage.call(this, i, 'reaction', () =>
 		buildReactionMessage({
 			messageId: this.getNodeParameter('messageId', i) as string,
 			remove: this.getNodeParameter('removeReaction', i, false) as boolean,

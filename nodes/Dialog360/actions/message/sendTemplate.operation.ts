@@ -15,83 +15,10 @@ import {
 import type {
 	BodyParameterInput,
 	ButtonParameterInput,
-	MediaKind,
-	TemplateHeaderInput,
 } from '../../../shared/whatsapp/messages/template';
-import { sendTyped } from '../common';
-
-const MEDIA_KINDS: MediaKind[] = ['image', 'video', 'document'];
-
-/** Where a header's file comes from; shared with Send Interactive, whose media headers are the same objects. */
-export const headerMediaProperties: INodeProperties[] = [
-	{
-		displayName: 'Header File',
-		name: 'headerMediaSource',
-		type: 'options',
-		options: [
-			{
-				name: 'By Link',
-				value: 'link',
-				description: 'A public https:// address WhatsApp downloads the file from',
-			},
-			{
-				name: 'By Media ID',
-				value: 'id',
-				description: 'The ID of a file uploaded with "Media → Upload"',
-			},
-		],
-		default: 'link',
-		displayOptions: { show: { headerType: MEDIA_KINDS } },
-	},
-	{
-		displayName: 'Header File Link',
-		name: 'headerMediaLink',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://example.com/photo.jpg',
-		displayOptions: { show: { headerType: MEDIA_KINDS, headerMediaSource: ['link'] } },
-	},
-	{
-		displayName: 'Header Media ID',
-		name: 'headerMediaId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '1037543291543636',
-		displayOptions: { show: { headerType: MEDIA_KINDS, headerMediaSource: ['id'] } },
-	},
-	{
-		displayName: 'File Name',
-		name: 'headerFilename',
-		type: 'string',
-		default: '',
-		placeholder: 'invoice.pdf',
-		description: 'The name the recipient sees for the document',
-		displayOptions: { show: { headerType: ['document'] } },
-	},
-];
-
-/** The header as the pure builders take it, from the header fields; undefined for "None". */
-export function readHeader(this: IExecuteFunctions, i: number): TemplateHeaderInput | undefined {
-	const type = this.getNodeParameter('headerType', i, 'none') as string;
-	if (type === 'text') {
-		return {
-			type,
-			text: this.getNodeParameter('headerText', i, '') as string,
-			parameterName: this.getNodeParameter('headerParameterName', i, '') as string,
-		};
-	}
-	if (!MEDIA_KINDS.includes(type as MediaKind)) return undefined;
-	const byId = this.getNodeParameter('headerMediaSource', i, 'link') === 'id';
-	return {
-		type: type as MediaKind,
-		...(byId
-			? { id: this.getNodeParameter('headerMediaId', i, '') as string }
-			: { link: this.getNodeParameter('headerMediaLink', i, '') as string }),
-		filename: this.getNodeParameter('headerFilename', i, '') as string,
-	};
-}
+import { headerMediaProperties } from '../descriptions/headerMedia.description';
+import { readMessageHeader } from '../helpers/messageHeader';
+import { sendMessage } from '../helpers/send';
 
 const parameterNameField: INodeProperties = {
 	displayName: 'Parameter Name',
@@ -380,6 +307,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'required';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
 	properties,
@@ -416,14 +345,14 @@ function readComponents(this: IExecuteFunctions, i: number) {
 	const body = this.getNodeParameter('bodyParameters.parameters', i, []) as IDataObject[];
 	const buttons = this.getNodeParameter('buttonParameters.buttons', i, []) as IDataObject[];
 	return buildTemplateComponents({
-		header: readHeader.call(this, i),
+		header: readMessageHeader.call(this, i),
 		bodyParameters: body.map(readBodyParameter),
 		buttons: buttons.map(readButton),
 	});
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendTyped.call(this, i, 'template', () => {
+	return await sendMessage.call(this, i, 'template', () => {
 		const picked = splitTemplateValue(
 			String(this.getNodeParameter('template', i, '', { extractValue: true })),
 		);

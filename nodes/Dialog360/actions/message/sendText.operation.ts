@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildTextMessage } from '../../../shared/whatsapp/messages/text';
-import { sendTyped } from '../common';
+import { sendMessage } from '../helpers/send';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,13 +24,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const recipient = 'required';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendText'] } },
 	properties,
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendTyped.call(this, i, 'text', () =>
+	return await sendMessage.call(this, i, 'text', () =>
 		buildTextMessage({
 			body: this.getNodeParameter('text', i) as string,
 			previewUrl: this.getNodeParameter('previewUrl', i, false) as boolean,

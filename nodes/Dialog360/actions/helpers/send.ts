@@ -1,0 +1,81 @@
+/**
+ * The message send path every send operation shares: who receives the message, the options of the envelope,
+ * posting it to /messages, and turning 360dialog's answer into the node's output item.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { dialog360Request } from '../../../shared/transport';
+import type { Dialog360Request, Dialog360Response } from '../../../shared/transport';
+import { buildEnvelope } from '../../../shared/whatsapp/messages/envelope';
+import type {
+	EnvelopeOptions,
+	MessageBody,
+	Recipient,
+} from '../../../shared/whatsapp/messages/envelope';
+import { withItemError } from './itemError';
+
+export function readRecipient(this: IExecuteFunctions, i: number): Recipient {
+	const type = this.getNodeParameter('recipientType', i, 'phoneNumber') as string;
+	if (type === 'userId') return { userId: String(this.getNodeParameter('userId', i, '')) };
+	return { phoneNumber: String(this.getNodeParameter('phoneNumber', i, '')) };
+}
+
+interface SendOptions extends EnvelopeOptions {
+	includeRawResponse?: boolean;
+}
+
+export function readSendOptions(this: IExecuteFunctions, i: number): SendOptions {
+	return this.getNodeParameter('sendOptions', i, {}) as SendOptions;
+}
+
+interface SendResponse {
+	contacts?: Array<{ input?: string; wa_id?: string; user_id?: string }>;
+	messages?: Array<{ id?: string; message_status?: string }>;
+}
+
+/** The output item of a send: the message id and who got it, plus the raw answer on request. */
+function toSendResult(response: SendResponse, includeRaw: boolean | undefined): IDataObject {
+	const contact = response.contacts?.[0] ?? {};
+	const message = response.messages?.[0] ?? {};
+	const result: IDataObject = {
+		messageId: message.id,
+		waId: contact.wa_id,
+		input: contact.input,
+		messageStatus: message.message_status ?? 'accepted',
+	};
+	if (contact.user_id) result.userId = contact.user_id;
+	if (includeRaw) result.response = response as IDataObject;
+	return result;
+}
+
+/** Posts one message body to `/messages` and answers the node's output for item `i`. */
+export async function postMessage(
+	this: IExecuteFunctions,
+	i: number,
+	body: MessageBody | IDataObject,
+	includeRaw?: boolean,
+): Promise<INodeExecutionData[]> {
+	const { body: response } = await dialog360Request.call<
+		IExecuteFunctions,
+		[Dialog360Request],
+		Promise<Dialog360Response<SendResponse>>
+	>(this, { method: 'POST', path: '/messages', body: body as IDataObject, itemIndex: i });
+	return [{ json: toSendResult(response, includeRaw), pairedItem: { item: i } }];
+}
+
+/**
+ * The whole of a typical send: read recipient and options, let `build` make the message object of `type`,
+ * wrap it in the envelope, post it. Builder errors become per-item errors.
+ */
+export async function sendMessage(
+	this: IExecuteFunctions,
+	i: number,
+	type: string,
+	build: () => unknown,
+): Promise<INodeExecutionData[]> {
+	const options = readSendOptions.call(this, i);
+	const body = withItemError(this, i, () =>
+		buildEnvelope(readRecipient.call(this, i), type, build(), options),
+	);
+	return await postMessage.call(this, i, body, options.includeRawResponse);
+}

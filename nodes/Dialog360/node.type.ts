@@ -1,0 +1,20 @@
+/**
+ * Every resource of the node and its operations, the one list of them. Each resource's operation table and
+ * Operation options are typed against it, so a missing or misspelt operation fails the build.
+ */
+export type Dialog360Map = {
+	message:
+		| 'sendText'
+		| 'sendTemplate'
+		| 'sendMedia'
+		| 'sendLocation'
+		| 'sendContacts'
+		| 'sendReaction'
+		| 'sendInteractive'
+		| 'sendRaw'
+		| 'markAsRead'
+		| 'sendTypingIndicator';
+	media: 'upload' | 'download' | 'getInfo' | 'delete';
+};
+
+export type Dialog360Resource = keyof Dialog360Map;
