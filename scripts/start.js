@@ -3,17 +3,44 @@
  * `npm start`: a local n8n with this package and the example workflows, talking to the built-in 360dialog
  * emulator (or to real 360dialog when D360_API_KEY is set). Prints the editor URL and a command that makes
  * the emulator deliver an inbound WhatsApp message. Ctrl-C stops everything.
+ *
+ * `npm start -- --queue`: the same in n8n's queue mode: Redis and PostgreSQL (private instances from Debian's packages,
+ * installed when missing), an n8n main, a worker and a webhook processor.
+ *
+ * Both run with the settings that keep the 360dialog Trigger fast (RECOMMENDED_N8N_ENV / RECOMMENDED_QUEUE_ENV).
  */
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 const { OWNER } = require('../test/e2e/support/rest');
-const { startStack } = require('../test/e2e/support/stack');
+const {
+	startStack,
+	RECOMMENDED_N8N_ENV,
+	RECOMMENDED_QUEUE_ENV,
+} = require('../test/e2e/support/stack');
 const { loadAllExamples, ECHO_BOT, SEND_HOOK } = require('../test/e2e/support/workflows');
 
 const ROOT = path.join(__dirname, '..');
+const USAGE = 'Usage: npm start [-- --queue]';
+
+/** @param {string[]} args */
+function parseArgs(args) {
+	const unknown = args.filter((arg) => arg !== '--queue');
+	if (unknown.length) {
+		console.error(`Unknown option ${unknown.join(' ')}. ${USAGE}`);
+		process.exit(2);
+	}
+	return { queue: args.includes('--queue') };
+}
+
+/** @param {Record<string, string>} env */
+const describeSettings = (env) =>
+	Object.entries(env)
+		.map(([name, value]) => `${name}=${value}`)
+		.join(' ');
 
 async function main() {
+	const { queue } = parseArgs(process.argv.slice(2));
 	console.log('Building the package...');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 
@@ -21,18 +48,23 @@ async function main() {
 	const realBaseUrl = apiKey
 		? (process.env.D360_BASE_URL ?? 'https://waba-v2.360dialog.io')
 		: undefined;
+	const what = queue
+		? 'Redis, PostgreSQL and n8n in queue mode (main, worker, webhook processor)'
+		: 'n8n';
 	console.log(
-		apiKey ? `Using 360dialog at ${realBaseUrl}.` : 'Starting the 360dialog emulator and n8n...',
+		apiKey
+			? `Using 360dialog at ${realBaseUrl}. Starting ${what}...`
+			: `Starting the 360dialog emulator and ${what}...`,
 	);
 
-	// Ctrl-C stops n8n gracefully here, also while it is starting (then the exit handler of startN8n takes it down).
+	// Ctrl-C stops everything gracefully here, also while it is starting (then the exit handler of each process takes it down).
 	/** @type {Awaited<ReturnType<typeof startStack>> | undefined} */
 	let stack;
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
 		stopping = true;
-		console.log('\nStopping n8n and the emulator...');
+		console.log(`\nStopping ${queue ? 'n8n, Redis, PostgreSQL' : 'n8n'} and the emulator...`);
 		await stack?.stop();
 		process.exit(0);
 	};
@@ -40,11 +72,16 @@ async function main() {
 	process.on('SIGTERM', stop);
 
 	stack = await startStack({
+		mode: queue ? 'queue' : 'regular',
+		recommended: true,
 		workflows: loadAllExamples(),
 		apiKey,
 		baseUrl: realBaseUrl,
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
+		webhookPort: queue ? Number(process.env.WEBHOOK_PORT ?? 5680) : undefined,
 		emulatorPort: Number(process.env.EMULATOR_PORT ?? 4010),
+		// Behind a tunnel or reverse proxy, triggers register its public URL.
+		n8nEnv: process.env.WEBHOOK_URL ? { WEBHOOK_URL: process.env.WEBHOOK_URL } : undefined,
 		log: process.env.VERBOSE ? (line) => console.log(`[n8n] ${line}`) : undefined,
 		killOnSignal: false,
 	});
@@ -60,6 +97,16 @@ async function main() {
 		`  log in with:         ${OWNER.email} / ${OWNER.password}`,
 		'  workflows:           the examples from examples/, with a "360dialog" credential',
 	];
+	if (stack.queue) {
+		lines.push(
+			`  webhooks:            ${stack.webhookUrl}  (n8n webhook, pid ${stack.queue.webhookProcessors[0].pid})`,
+			`  executions:          n8n worker, pid ${stack.queue.workers[0].pid}`,
+			`  Redis / PostgreSQL:  127.0.0.1:${stack.queue.redis.port} / 127.0.0.1:${stack.queue.postgres.port} (throw-away, removed on stop)`,
+		);
+	}
+	lines.push(
+		`  settings:            ${describeSettings(queue ? RECOMMENDED_QUEUE_ENV : RECOMMENDED_N8N_ENV)}`,
+	);
 	if (stack.emulator) {
 		lines.push(
 			`360dialog emulator:    ${stack.emulator.url}  (API key: ${stack.number.apiKey})`,
@@ -71,7 +118,7 @@ async function main() {
 			`  curl -s ${stack.emulator.url}/_emulator/sent`,
 			'',
 			'Send a message from any app through n8n:',
-			`  curl -s -X POST ${stack.n8n.url}/webhook/send-whatsapp -H 'content-type: application/json' -d '{"to":"+4915112345678","text":"Hello from n8n"}'`,
+			`  curl -s -X POST ${stack.webhookUrl}/webhook/send-whatsapp -H 'content-type: application/json' -d '{"to":"+4915112345678","text":"Hello from n8n"}'`,
 		);
 	} else {
 		lines.push(

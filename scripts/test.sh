@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: build, type check, n8n's community-node lint, the package scanner on the packed tarball, unit and engine
-# tests, then the end-to-end suite inside a real n8n (Node 24 and n8n are installed into a cache on first run).
+# tests, then the end-to-end suite inside a real n8n (Node 24 and n8n are installed into a cache on first run; Redis and
+# PostgreSQL for the queue-mode case from Debian's packages, when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,5 +15,6 @@ echo "== community-package scanner"
 npm run scan
 echo "== runtime for the end-to-end suite"
 bash scripts/install-runtime.sh >/dev/null
+bash scripts/install-system-packages.sh redis-server:redis-server /usr/lib/postgresql/15/bin/postgres:postgresql
 echo "== unit, engine and end-to-end tests"
 npx jest --ci --selectProjects unit e2e "$@"

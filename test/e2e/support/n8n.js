@@ -3,13 +3,13 @@
  * A real n8n process with this package loaded, on loopback, offline and quiet: installed once into the cache
  * by scripts/install-runtime.sh, started in its own process group, and stopped by its process id.
  */
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { mkdtempSync, writeFileSync, mkdirSync, rmSync } = require('node:fs');
 const net = require('node:net');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 
-const { eventually } = require('../../helpers/wait');
+const { startOwned, answers200 } = require('./processes');
 
 const PACKAGE_ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -97,140 +97,111 @@ function n8nCommand(env, args) {
 	});
 }
 
+/** A fresh n8n user folder in the temp folder. */
+function makeUserFolder() {
+	return mkdtempSync(path.join(tmpdir(), 'n8n360-e2e-'));
+}
+
 /**
- * Starts `n8n start` and resolves once /healthz/readiness answers 200.
+ * Imports credentials and workflows through n8n's CLI into the database `env` points at (before n8n starts:
+ * in queue mode nothing else makes a running main see them), and publishes (activates) the workflows `publish` names.
+ * @param {Record<string, string>} env
+ * @param {string} userFolder
+ * @param {{ credentials?: object[], workflows?: object[], publish?: string[] }} data
+ */
+function importData(env, userFolder, { credentials = [], workflows = [], publish = [] }) {
+	const importDir = path.join(userFolder, 'import');
+	mkdirSync(importDir, { recursive: true });
+	if (credentials.length) {
+		const file = path.join(importDir, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		n8nCommand(env, ['import:credentials', `--input=${file}`]);
+	}
+	if (workflows.length) {
+		const dir = path.join(importDir, 'workflows');
+		mkdirSync(dir, { recursive: true });
+		workflows.forEach((workflow, index) =>
+			writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
+		);
+		n8nCommand(env, ['import:workflow', '--separate', `--input=${dir}`]);
+	}
+	for (const id of publish) n8nCommand(env, ['publish:workflow', `--id=${id}`]);
+}
+
+/**
+ * Runs one n8n process (`start` for a main, `worker`, `webhook`) in its own user folder, and resolves once `readyUrl`
+ * answers 200. Stopped by its process id (see processes.js); stop() also removes the user folder.
+ * @param {{ command: 'start' | 'worker' | 'webhook', env: Record<string, string>, userFolder: string,
+ *   readyUrl: string, name?: string, log?: (line: string) => void, killOnSignal?: boolean }} options
+ */
+async function runN8n({ command, env, userFolder, readyUrl, name, log, killOnSignal }) {
+	const runtime = ensureRuntime();
+	const child = startOwned(
+		name ?? `n8n ${command}`,
+		path.join(runtime.nodeBin, 'node'),
+		[runtime.n8nBin, command],
+		{
+			env,
+			cwd: userFolder,
+			log,
+			killOnSignal,
+			onGone: () => rmSync(userFolder, { recursive: true, force: true, maxRetries: 3 }),
+		},
+	);
+	await child.waitUntil(() => answers200(readyUrl));
+	return { pid: child.pid, output: child.output, stop: child.stop };
+}
+
+/**
+ * Starts `n8n start` (regular mode, SQLite) and resolves once /healthz/readiness answers 200.
  * @param {{ extensions: string, credentials?: object[], workflows?: object[], extraEnv?: Record<string, string>,
  *   port?: number, log?: (line: string) => void, killOnSignal?: boolean }} options `killOnSignal` (default true):
  *   on SIGINT/SIGTERM, kill n8n and end this process; false when the caller stops n8n itself on signals.
  */
 async function startN8n(options) {
 	const runtime = ensureRuntime();
-	const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n360-e2e-'));
+	const userFolder = makeUserFolder();
 	try {
-		return await startIn(userFolder, runtime, options);
+		const port = options.port ?? (await freePort());
+		const env = n8nEnv({
+			runtime,
+			userFolder,
+			port,
+			brokerPort: await freePort(),
+			extensions: options.extensions,
+			extraEnv: options.extraEnv,
+		});
+		importData(env, userFolder, options);
+		const url = `http://127.0.0.1:${port}`;
+		const n8n = await runN8n({
+			command: 'start',
+			env,
+			userFolder,
+			readyUrl: `${url}/healthz/readiness`,
+			name: 'n8n',
+			log: options.log,
+			killOnSignal: options.killOnSignal,
+		});
+		return {
+			url,
+			pid: n8n.pid,
+			stop: n8n.stop,
+			/** Kept for callers written before stop() removed the user folder itself. */
+			cleanup: () => rmSync(userFolder, { recursive: true, force: true }),
+		};
 	} catch (error) {
 		rmSync(userFolder, { recursive: true, force: true });
 		throw error;
 	}
 }
 
-/**
- * @param {string} userFolder
- * @param {ReturnType<typeof ensureRuntime>} runtime
- * @param {Parameters<typeof startN8n>[0]} options
- */
-async function startIn(userFolder, runtime, options) {
-	const port = options.port ?? (await freePort());
-	const brokerPort = await freePort();
-	const env = n8nEnv({
-		runtime,
-		userFolder,
-		port,
-		brokerPort,
-		extensions: options.extensions,
-		extraEnv: options.extraEnv,
-	});
-
-	const importDir = path.join(userFolder, 'import');
-	mkdirSync(importDir, { recursive: true });
-	if (options.credentials?.length) {
-		const file = path.join(importDir, 'credentials.json');
-		writeFileSync(file, JSON.stringify(options.credentials));
-		n8nCommand(env, ['import:credentials', `--input=${file}`]);
-	}
-	if (options.workflows?.length) {
-		const dir = path.join(importDir, 'workflows');
-		mkdirSync(dir, { recursive: true });
-		options.workflows.forEach((workflow, index) =>
-			writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
-		);
-		n8nCommand(env, ['import:workflow', '--separate', `--input=${dir}`]);
-	}
-
-	/** @type {string[]} */
-	const output = [];
-	const child = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nBin, 'start'], {
-		env,
-		cwd: userFolder,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const collect = (/** @type {Buffer} */ chunk) => {
-		for (const line of chunk.toString('utf8').split('\n')) {
-			if (line.trim() === '') continue;
-			output.push(line);
-			if (output.length > 2000) output.shift();
-			options.log?.(line);
-		}
-	};
-	child.stdout?.on('data', collect);
-	child.stderr?.on('data', collect);
-	let exited = false;
-	// If this process ends without calling stop() (a killed test run), take n8n and its task runner with it.
-	const killOnExit = () => {
-		if (!exited && child.pid !== undefined) {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}
-	};
-	const killOnSignal = (/** @type {NodeJS.Signals} */ signal) => {
-		killOnExit();
-		process.kill(process.pid, signal);
-	};
-	const signals =
-		options.killOnSignal === false ? [] : /** @type {const} */ (['SIGTERM', 'SIGINT']);
-	process.once('exit', killOnExit);
-	for (const signal of signals) process.once(signal, killOnSignal);
-	child.on('exit', () => {
-		exited = true;
-		process.off('exit', killOnExit);
-		for (const signal of signals) process.off(signal, killOnSignal);
-	});
-
-	const url = `http://127.0.0.1:${port}`;
-	const stop = async () => {
-		if (exited || child.pid === undefined) return;
-		try {
-			process.kill(-child.pid, 'SIGTERM');
-		} catch {
-			return;
-		}
-		const gone = await eventually(() => exited || undefined, {
-			timeoutMs: 15_000,
-			intervalMs: 100,
-		}).catch(() => false);
-		if (!gone) {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}
-	};
-
-	const ready = await eventually(
-		async () => {
-			if (exited) return false;
-			const response = await fetch(`${url}/healthz/readiness`).catch(() => undefined); // not listening yet
-			return response?.status === 200 ? true : undefined;
-		},
-		{ timeoutMs: 120_000, intervalMs: 250 },
-	).catch(() => false);
-	if (!ready) {
-		await stop();
-		throw new Error(`n8n did not become ready:\n${output.slice(-40).join('\n')}`);
-	}
-
-	return {
-		url,
-		pid: child.pid,
-		stop,
-		/** Removes the user folder; call after stop. */
-		cleanup: () => rmSync(userFolder, { recursive: true, force: true }),
-	};
-}
-
-module.exports = { ensureRuntime, startN8n, PACKAGE_ROOT };
+module.exports = {
+	ensureRuntime,
+	freePort,
+	n8nEnv,
+	makeUserFolder,
+	importData,
+	runN8n,
+	startN8n,
+	PACKAGE_ROOT,
+};

@@ -56,6 +56,15 @@ async function connectRest(baseUrl, modules) {
 	});
 	await call('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 
+	/** @param {string} id */
+	async function execution(id) {
+		const found = await call('GET', `/executions/${id}`);
+		const data = typeof found.data === 'string' ? flatted.parse(found.data) : found.data;
+		return { ...found, data };
+	}
+	/** Finished executions, parsed once: they no longer change. @type {Map<string, any>} */
+	const parsed = new Map();
+
 	return {
 		/** @param {string} id */
 		async activate(id) {
@@ -85,11 +94,28 @@ async function connectRest(baseUrl, modules) {
 			return /** @type {any[]} */ (result.results ?? result);
 		},
 		/** One execution with its run data parsed. @param {string} id */
-		async execution(id) {
-			const execution = await call('GET', `/executions/${id}`);
-			const data =
-				typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
-			return { ...execution, data };
+		execution,
+		/**
+		 * What one node put on each of its outputs, in every finished execution of a workflow (newest first):
+		 * `outputs[0]` is the first output's items (for the 360dialog Trigger: Message), `outputs[1]` the second (Status).
+		 * @param {string} workflowId @param {string} nodeName
+		 */
+		async nodeOutputs(workflowId, nodeName) {
+			const listed = await this.executions(workflowId);
+			const finished = listed.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+			const result = [];
+			for (const { id, status } of finished) {
+				parsed.set(id, parsed.get(id) ?? (await execution(id)));
+				const main = parsed.get(id).data?.resultData?.runData?.[nodeName]?.[0]?.data?.main ?? [];
+				result.push({
+					id: /** @type {string} */ (id),
+					status: /** @type {string} */ (status),
+					outputs: /** @type {Array<Array<{ json: Record<string, any> }>>} */ (
+						main.map((/** @type {unknown} */ items) => items ?? [])
+					),
+				});
+			}
+			return result;
 		},
 	};
 }
