@@ -22,6 +22,14 @@ export const LIMITS = {
 	bizOpaqueCallbackData: 512,
 	filename: 240,
 	couponCode: 15,
+	productSections: 10,
+	products: 30,
+	productSectionTitle: 24,
+	carouselCardsMin: 2,
+	carouselCards: 10,
+	carouselCardBody: 160,
+	carouselCardLineBreaks: 2,
+	carouselQuickReplies: 2,
 } as const;
 
 /** A message that cannot be sent as given: `field` names the parameter, `fix` says what to do. */
@@ -59,14 +67,20 @@ export function requireLength(value: unknown, max: number, field: string, label:
 	return checkLength(requireText(value, field, label), max, field, label);
 }
 
+/**
+ * An optional text within `max` characters; undefined when it is empty or only whitespace, which WhatsApp
+ * would show as a blank caption or footer (or echo back as blank callback data).
+ */
 export function optionalLength(
 	value: unknown,
 	max: number,
 	field: string,
 	label: string,
 ): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return checkLength(String(value), max, field, label);
+	if (value === undefined || value === null) return undefined;
+	const text = String(value);
+	if (text.trim() === '') return undefined;
+	return checkLength(text, max, field, label);
 }
 
 export function checkCount<T>(

@@ -1,15 +1,33 @@
-/** Contact cards: from the node's fields, or from JSON for everything the fields do not cover (addresses, prefixes, ...). */
+/** Contact cards: from the node's fields (name parts, phones, e-mails, addresses, organisation, websites, birthday), or from JSON. */
 import { isJsonObject } from '../json';
 import { checkCount, parseJsonField, PayloadError, requireText } from '../validation';
 
 export const PHONE_TYPES = ['CELL', 'MAIN', 'IPHONE', 'HOME', 'WORK'] as const;
 export const MAX_CONTACTS = 257;
 
+export const ADDRESS_TYPES = ['HOME', 'WORK'] as const;
+
+export interface AddressInput {
+	street?: string;
+	city?: string;
+	state?: string;
+	zip?: string;
+	country?: string;
+	/** Two letters, e.g. DE. */
+	countryCode?: string;
+	type?: string;
+}
+
 export interface ContactInput {
-	formattedName: string;
+	/** The name the card shows; when empty, made from the name parts (prefix first middle last suffix). */
+	formattedName?: string;
+	prefix?: string;
 	firstName?: string;
+	middleName?: string;
 	lastName?: string;
+	suffix?: string;
 	phones?: Array<{ phone?: string; type?: string; waId?: string }>;
+	addresses?: AddressInput[];
 	emails?: Array<{ email?: string; type?: string }>;
 	organization?: { company?: string; department?: string; title?: string };
 	urls?: Array<{ url?: string; type?: string }>;
@@ -78,23 +96,90 @@ function buildTyped(
 		);
 }
 
+function buildAddresses(
+	addresses: AddressInput[] | undefined,
+	label: string,
+): Array<Record<string, string>> {
+	const keys = ['street', 'city', 'state', 'zip', 'country', 'countryCode'] as const;
+	return (addresses ?? [])
+		.filter((address) => keys.some((key) => trimmed(address[key])))
+		.map((address, at) => {
+			const where = `${label}, address ${at + 1}`;
+			const countryCode = trimmed(address.countryCode).toUpperCase();
+			if (countryCode && !/^[A-Z]{2}$/.test(countryCode)) {
+				throw new PayloadError(
+					`${where}: "${address.countryCode}" is not a two-letter country code`,
+					'contacts',
+					'Write the country code as two letters, e.g. DE or US (or leave it empty).',
+				);
+			}
+			const type = trimmed(address.type).toUpperCase();
+			if (type && !(ADDRESS_TYPES as readonly string[]).includes(type)) {
+				throw new PayloadError(
+					`${where}: "${address.type}" is not an address type`,
+					'contacts',
+					`Use one of: ${ADDRESS_TYPES.join(', ')}.`,
+				);
+			}
+			return compact({
+				street: trimmed(address.street),
+				city: trimmed(address.city),
+				state: trimmed(address.state),
+				zip: trimmed(address.zip),
+				country: trimmed(address.country),
+				country_code: countryCode,
+				type,
+			}) as Record<string, string>;
+		});
+}
+
+export interface ContactOptions {
+	/**
+	 * Version 1 of the node sent the formatted name as the first name when no name part was given. Later
+	 * versions send the name parts as given, and make the formatted name from them when it is empty.
+	 */
+	formattedNameAsFirstName?: boolean;
+}
+
+function buildName(input: ContactInput, label: string, options: ContactOptions) {
+	const parts = compact({
+		prefix: trimmed(input.prefix),
+		first_name: trimmed(input.firstName),
+		middle_name: trimmed(input.middleName),
+		last_name: trimmed(input.lastName),
+		suffix: trimmed(input.suffix),
+	});
+	const composed = [parts.prefix, parts.first_name, parts.middle_name, parts.last_name, parts.suffix]
+		.filter(Boolean)
+		.join(' ');
+	const given = trimmed(input.formattedName);
+	if (!given && (options.formattedNameAsFirstName || !composed)) {
+		throw new PayloadError(
+			`${label}: Formatted Name is empty`,
+			'contacts',
+			options.formattedNameAsFirstName
+				? 'Fill in "Formatted Name", the name the contact card shows.'
+				: 'Fill in "Formatted Name" or at least one name part (first name, last name, ...).',
+		);
+	}
+	const name: ContactObject['name'] = { formatted_name: given || composed, ...parts };
+	if (options.formattedNameAsFirstName && !name.first_name && !name.last_name)
+		name.first_name = name.formatted_name;
+	return name;
+}
+
 /** One contact card from the node's fields. */
-export function buildContact(input: ContactInput, index = 0): ContactObject {
+export function buildContact(
+	input: ContactInput,
+	index = 0,
+	options: ContactOptions = {},
+): ContactObject {
 	const label = `Contact ${index + 1}`;
-	const formattedName = requireText(
-		trimmed(input.formattedName),
-		'contacts',
-		`${label}: Formatted Name`,
-	).trim();
-	const name: ContactObject['name'] = {
-		formatted_name: formattedName,
-		...compact({ first_name: trimmed(input.firstName), last_name: trimmed(input.lastName) }),
-	};
-	// WhatsApp wants a name part besides the formatted name; the formatted name is the honest stand-in.
-	if (!name.first_name && !name.last_name) name.first_name = formattedName;
-	const contact: ContactObject = { name };
+	const contact: ContactObject = { name: buildName(input, label, options) };
 	const phones = buildPhones(input.phones, label);
 	if (phones.length) contact.phones = phones;
+	const addresses = buildAddresses(input.addresses, label);
+	if (addresses.length) contact.addresses = addresses;
 	const emails = buildTyped(input.emails, 'email');
 	if (emails.length) contact.emails = emails;
 	const org = compact({
@@ -111,9 +196,12 @@ export function buildContact(input: ContactInput, index = 0): ContactObject {
 }
 
 /** The `contacts` array of a contacts message, from the node's fields. */
-export function buildContactsMessage(contacts: ContactInput[]): ContactObject[] {
+export function buildContactsMessage(
+	contacts: ContactInput[],
+	options: ContactOptions = {},
+): ContactObject[] {
 	checkCount(contacts, MAX_CONTACTS, 'contacts', 'Contacts');
-	return contacts.map((contact, index) => buildContact(contact, index));
+	return contacts.map((contact, index) => buildContact(contact, index, options));
 }
 
 const JSON_EXAMPLE =

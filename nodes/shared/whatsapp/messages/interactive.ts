@@ -1,6 +1,6 @@
 /**
- * Interactive messages: reply buttons, a list, a call-to-action URL button, a flow and a location request,
- * each checked against WhatsApp's limits before anything is sent.
+ * Interactive messages: reply buttons, a list, a call-to-action URL button, a flow, a location request,
+ * products from the catalog and a media carousel, each checked against WhatsApp's limits before anything is sent.
  */
 import { isJsonObject } from '../json';
 import type { JsonRecord } from '../json';
@@ -16,6 +16,11 @@ import {
 	requireLength,
 	requireText,
 } from '../validation';
+import { buildCarouselMessage } from './carousel';
+import type { CarouselInput } from './carousel';
+import { buildCommerceMessage } from './commerce';
+import type { CommerceInput } from './commerce';
+import { interactiveBody, interactiveFooter } from './interactiveText';
 import { buildMediaHeader } from './template';
 import type { MediaKind, MediaSource } from './template';
 
@@ -61,25 +66,29 @@ export interface FlowInput {
 	data?: unknown;
 }
 
-export type InteractiveInput =
+type ChoiceInput =
 	| (Shared & { type: 'button'; buttons: ReplyButtonInput[] })
 	| (Shared & { type: 'list'; buttonLabel: string; sections: ListSectionInput[] })
 	| (Shared & { type: 'cta_url'; displayText: string; url: string })
-	| (Shared & { type: 'flow'; flow: FlowInput })
-	| { type: 'location_request_message'; body: string };
+	| (Shared & { type: 'flow'; flow: FlowInput });
+
+export type InteractiveInput =
+	| ChoiceInput
+	| { type: 'location_request_message'; body: string }
+	| CommerceInput
+	| CarouselInput;
 
 export type InteractiveType = InteractiveInput['type'];
 
-/** The header kinds WhatsApp accepts per interactive type; location requests take no header or footer. */
-const HEADER_TYPES: Record<InteractiveType, Array<InteractiveHeaderInput['type']>> = {
+/** The header kinds WhatsApp accepts per interactive type with a free header. */
+const HEADER_TYPES: Record<ChoiceInput['type'], Array<InteractiveHeaderInput['type']>> = {
 	button: ['text', 'image', 'video', 'document'],
 	cta_url: ['text', 'image', 'video', 'document'],
 	list: ['text'],
 	flow: ['text'],
-	location_request_message: [],
 };
 
-function header(type: InteractiveType, input: InteractiveHeaderInput): JsonRecord {
+function header(type: ChoiceInput['type'], input: InteractiveHeaderInput): JsonRecord {
 	const allowed = HEADER_TYPES[type];
 	if (!allowed.includes(input.type)) {
 		throw new PayloadError(
@@ -264,9 +273,7 @@ function flowAction(flow: FlowInput): JsonRecord {
 	return { name: 'flow', parameters };
 }
 
-function action(
-	input: Exclude<InteractiveInput, { type: 'location_request_message' }>,
-): JsonRecord {
+function action(input: ChoiceInput): JsonRecord {
 	switch (input.type) {
 		case 'button':
 			return replyButtons(input.buttons);
@@ -281,20 +288,25 @@ function action(
 
 /** The `interactive` object of a message. */
 export function buildInteractiveMessage(input: InteractiveInput): JsonRecord {
-	const body = { text: requireLength(input.body, LIMITS.interactiveBody, 'bodyText', 'Body Text') };
-	if (input.type === 'location_request_message') {
-		return { type: input.type, body, action: { name: 'send_location' } };
+	switch (input.type) {
+		case 'product':
+		case 'product_list':
+		case 'catalog_message':
+			return buildCommerceMessage(input);
+		case 'carousel':
+			return buildCarouselMessage(input);
+		case 'location_request_message':
+			return {
+				type: input.type,
+				body: interactiveBody(input.body),
+				action: { name: 'send_location' },
+			};
 	}
 	const message: JsonRecord = { type: input.type };
 	if (input.header) message.header = header(input.type, input.header);
-	message.body = body;
-	const footer = optionalLength(
-		input.footer?.trim(),
-		LIMITS.interactiveFooter,
-		'footerText',
-		'Footer Text',
-	);
-	if (footer) message.footer = { text: footer };
+	message.body = interactiveBody(input.body);
+	const footer = interactiveFooter(input.footer);
+	if (footer) message.footer = footer;
 	message.action = action(input);
 	return message;
 }

@@ -31,10 +31,124 @@ describe('buildContactsMessage', () => {
 		]);
 	});
 
-	test('a contact with only a formatted name also sends it as the first name', () => {
+	test('version 1: a contact with only a formatted name also sends it as the first name', () => {
+		expect(
+			buildContactsMessage([{ formattedName: 'Support' }], { formattedNameAsFirstName: true }),
+		).toEqual([{ name: { formatted_name: 'Support', first_name: 'Support' } }]);
+	});
+
+	test('version 1.1: the formatted name is never sent as the first name', () => {
 		expect(buildContactsMessage([{ formattedName: 'Support' }])).toEqual([
-			{ name: { formatted_name: 'Support', first_name: 'Support' } },
+			{ name: { formatted_name: 'Support' } },
 		]);
+	});
+
+	test('every name part goes under its own key', () => {
+		expect(
+			buildContactsMessage([
+				{
+					formattedName: 'Dr. Barbara J. Johnson Esq.',
+					prefix: 'Dr.',
+					firstName: 'Barbara',
+					middleName: 'Joana',
+					lastName: 'Johnson',
+					suffix: 'Esq.',
+				},
+			]),
+		).toEqual([
+			{
+				name: {
+					formatted_name: 'Dr. Barbara J. Johnson Esq.',
+					prefix: 'Dr.',
+					first_name: 'Barbara',
+					middle_name: 'Joana',
+					last_name: 'Johnson',
+					suffix: 'Esq.',
+				},
+			},
+		]);
+	});
+
+	test('version 1.1: an empty formatted name is made from the name parts in order', () => {
+		expect(
+			buildContactsMessage([{ prefix: 'Dr.', firstName: ' Ann ', lastName: 'Lee', suffix: 'PhD' }]),
+		).toEqual([
+			{
+				name: {
+					formatted_name: 'Dr. Ann Lee PhD',
+					prefix: 'Dr.',
+					first_name: 'Ann',
+					last_name: 'Lee',
+					suffix: 'PhD',
+				},
+			},
+		]);
+	});
+
+	test('version 1 still needs the formatted name, even with name parts', () => {
+		expect(() =>
+			buildContactsMessage([{ firstName: 'Ann' }], { formattedNameAsFirstName: true }),
+		).toThrow('Contact 1: Formatted Name is empty');
+	});
+
+	test('addresses in WhatsApp\'s shape, the country code and type upper-cased', () => {
+		expect(
+			buildContactsMessage([
+				{
+					formattedName: 'Jane',
+					addresses: [
+						{
+							street: '1 Hacker Way',
+							city: 'Menlo Park',
+							state: 'CA',
+							zip: '94025',
+							country: 'United States',
+							countryCode: 'us',
+							type: 'home',
+						},
+						{ city: 'Berlin', type: 'WORK' },
+						{ street: ' ', type: 'HOME' },
+					],
+				},
+			])[0].addresses,
+		).toEqual([
+			{
+				street: '1 Hacker Way',
+				city: 'Menlo Park',
+				state: 'CA',
+				zip: '94025',
+				country: 'United States',
+				country_code: 'US',
+				type: 'HOME',
+			},
+			{ city: 'Berlin', type: 'WORK' },
+		]);
+	});
+
+	test('a country code that is not two letters is refused, naming the address', () => {
+		expect(() =>
+			buildContactsMessage([
+				{ formattedName: 'A' },
+				{ formattedName: 'B', addresses: [{ city: 'X' }, { city: 'Y', countryCode: 'DEU' }] },
+			]),
+		).toThrow('Contact 2, address 2: "DEU" is not a two-letter country code');
+	});
+
+	test('an address type WhatsApp does not know is refused', () => {
+		expect(() =>
+			buildContactsMessage([{ formattedName: 'A', addresses: [{ city: 'X', type: 'OFFICE' }] }]),
+		).toThrow('Contact 1, address 1: "OFFICE" is not an address type');
+	});
+
+	test('every phone type WhatsApp knows is accepted, with its WhatsApp ID', () => {
+		const phones = ['CELL', 'MAIN', 'IPHONE', 'HOME', 'WORK'].map((type, at) => ({
+			phone: `+4915100${at}`,
+			type: type.toLowerCase(),
+			waId: `4915100${at}`,
+		}));
+		expect(buildContactsMessage([{ formattedName: 'A', phones }])[0].phones).toEqual(
+			phones.map((phone) => ({ phone: phone.phone, type: phone.type.toUpperCase(), wa_id: phone.waId })),
+		);
 	});
 
 	test('empty rows and empty organization fields are left out', () => {
@@ -52,7 +166,7 @@ describe('buildContactsMessage', () => {
 		).toEqual([{ name: { formatted_name: 'A', last_name: 'A' } }]);
 	});
 
-	test('a contact without a formatted name is refused', () => {
+	test('a contact without a formatted name or name parts is refused', () => {
 		expect(() => buildContactsMessage([{ formattedName: ' ' }])).toThrow(
 			'Contact 1: Formatted Name is empty',
 		);
