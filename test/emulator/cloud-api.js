@@ -7,6 +7,7 @@ const { readBody, parseJson, sendJson, sendBytes } = require('./http-io');
 const { ApiError, metaError, invalidApiKey, dialogError, invalidParameter } = require('./errors');
 const { decideFault } = require('./faults');
 const { handleMessagesPost } = require('./messages');
+const { handleMarketingMessagesPost } = require('./marketing');
 const { readUpload, parseUpload, summarizeUpload } = require('./media');
 const { isObject, parseHttpUrl } = require('./validation');
 
@@ -241,6 +242,11 @@ function graphTemplates(ctx, call) {
 /** @type {[string, RegExp, Handler][]} */
 const ROUTES = [
 	['POST', /^\/(?:v1\/)?messages\/?$/, postMessages],
+	[
+		'POST',
+		/^\/marketing_messages\/?$/,
+		(ctx, call) => ({ body: handleMarketingMessagesPost(ctx, call.number, jsonBody(call)) }),
+	],
 	['POST', /^\/media\/?$/, postMedia],
 	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
 	['GET', /^\/health_status\/?$/, healthStatus],

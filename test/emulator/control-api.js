@@ -10,6 +10,7 @@ const { emitStatus } = require('./statuses');
 const { applyRuntimeOptions, describeRuntimeOptions, OptionError } = require('./options');
 const { digitsOf } = require('./ids');
 const { isObject } = require('./validation');
+const { tapLink } = require('./link-taps');
 
 /** @typedef {import('./context').Context} Context */
 /** @typedef {import('./options').NumberConfig} NumberConfig */
@@ -214,7 +215,8 @@ function filterRequests(ctx, query) {
 }
 
 /**
- * @typedef {(ctx: Context, body: any, query: URLSearchParams) => { status?: number, body: unknown }} ControlHandler
+ * @typedef {{ status?: number, body: unknown }} ControlAnswer
+ * @typedef {(ctx: Context, body: any, query: URLSearchParams) => ControlAnswer | Promise<ControlAnswer>} ControlHandler
  */
 
 /** @type {Record<string, ControlHandler>} */
@@ -237,6 +239,7 @@ const CONTROL_ROUTES = {
 	'GET /_emulator/webhook': (ctx) => ({ body: describeWebhooks(ctx) }),
 	'POST /_emulator/webhook': (ctx, body) => ({ body: registerWebhook(ctx, body) }),
 	'POST /_emulator/statuses': (ctx, body) => ({ body: pushStatus(ctx, body) }),
+	'POST /_emulator/tap': async (ctx, body) => ({ body: await tapLink(ctx, body) }),
 	'GET /_emulator/options': (ctx) => ({ body: describeRuntimeOptions(ctx.options) }),
 	'POST /_emulator/options': (ctx, body) => ({ body: updateOptions(ctx, body) }),
 	'POST /_emulator/reset': (ctx) => {
@@ -268,7 +271,7 @@ async function handleControlRequest(ctx, req, res, url) {
 				404,
 				`no control endpoint ${req.method} ${path}; see ${Object.keys(CONTROL_ROUTES).join(', ')}`,
 			);
-		const answer = handler(ctx, body, url.searchParams);
+		const answer = await handler(ctx, body, url.searchParams);
 		sendJson(res, answer.status ?? 200, answer.body);
 	} catch (error) {
 		if (error instanceof ApiError) {

@@ -9,6 +9,8 @@ export interface EmulatorNumber {
 	wabaId: string;
 	/** A webhook registered at start (cleared by reset()). */
 	webhook?: { url: string; headers?: Record<string, string> };
+	/** false: POST /marketing_messages answers 131055, the business has not accepted the terms. Default true. */
+	marketingMessagesLite?: boolean;
 }
 
 /** Options that can change while the emulator runs (setOptions, POST /_emulator/options). */
@@ -91,6 +93,8 @@ export interface SentRecord {
 	conversationId: string;
 	windowOpen: boolean;
 	template?: string;
+	/** 'marketing_messages' when the send came through Marketing Messages Lite. */
+	endpoint?: 'marketing_messages';
 	at: number;
 }
 
@@ -208,6 +212,24 @@ export interface Emulator {
 	}): {
 		status: any;
 	};
+	/**
+	 * Same as POST /_emulator/tap: the recipient taps the URL button of a sent message (the latest with one,
+	 * or `messageId`; `card` for a carousel) and the link opens; with `form`, the page is then submitted.
+	 */
+	tap(input: {
+		messageId?: string;
+		to?: string;
+		card?: number;
+		form?: Record<string, string>;
+		userAgent?: string;
+	}): Promise<{
+		messageId: string;
+		url: string;
+		method: 'GET' | 'POST';
+		status: number;
+		contentType: string;
+		body: string;
+	}>;
 	/** The templates of a WABA (default: the first number's). */
 	templates(wabaId?: string): any[];
 	/** Same as POST /_emulator/reset. */

@@ -23,6 +23,7 @@ const {
 	describeWebhooks,
 } = require('./control-api');
 const { sendJson } = require('./http-io');
+const { tapLink } = require('./link-taps');
 
 const HOST = '127.0.0.1';
 
@@ -173,6 +174,8 @@ async function startEmulator(userOptions = {}) {
 		webhooks: () => describeWebhooks(ctx),
 		/** @param {Record<string, any>} input */
 		pushStatus: (input) => pushStatus(ctx, input),
+		/** @param {Record<string, any>} input */
+		tap: (input) => tapLink(ctx, input),
 		/** @param {string} wabaId */
 		templates: (wabaId = ctx.store.numbers[0].wabaId) => ctx.templates.all(wabaId),
 		reset: () => ctx.reset(),

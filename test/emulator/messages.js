@@ -117,4 +117,4 @@ function sendAnswer(record, waId) {
 	return { messaging_product: 'whatsapp', contacts: [contact], messages: [message] };
 }
 
-module.exports = { handleMessagesPost };
+module.exports = { handleMessagesPost, sendMessage: send };

@@ -12,6 +12,7 @@ const { ownEntry } = require('./validation');
  * @property {string} displayPhoneNumber
  * @property {string} wabaId
  * @property {{ url: string, headers?: Record<string, string> }} [webhook]
+ * @property {boolean} [marketingMessagesLite] false: the business has not accepted the Marketing Messages Lite terms
  */
 
 /**
@@ -139,6 +140,7 @@ function completeNumber(number, index) {
 		phoneNumberId: String(number.phoneNumberId ?? 100000000000001 + index),
 		displayPhoneNumber: String(number.displayPhoneNumber ?? 15550001111 + index),
 		wabaId: String(number.wabaId ?? 200000000000001 + index),
+		marketingMessagesLite: number.marketingMessagesLite !== false,
 	};
 	if (number.webhook)
 		return {

@@ -46,6 +46,7 @@ const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
  * @property {string} conversationId
  * @property {boolean} windowOpen whether the 24-hour window was open at send time
  * @property {string | undefined} template "name/language" for template sends
+ * @property {'marketing_messages'} [endpoint] set when the send came through Marketing Messages Lite
  * @property {number} at
  */
 

@@ -6,6 +6,21 @@
  * 3 reply buttons of 20 characters, 10 list rows of 24 characters, ...).
  */
 const { invalidParameter, requiredParameter } = require('./errors');
+const {
+	isObject,
+	ownEntry,
+	isPresent,
+	requireObject,
+	requireString,
+	optionalString,
+	checkString,
+	checkOneOf,
+	parseHttpUrl,
+	checkHttpUrl,
+	checkMediaReference,
+} = require('./field-checks');
+const { COMMERCE_INTERACTIVE_TYPES } = require('./interactive-commerce');
+const { validateContacts } = require('./contacts-validation');
 
 const OUTBOUND_TYPES = [
 	'text',
@@ -22,126 +37,6 @@ const OUTBOUND_TYPES = [
 ];
 const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'];
 const MEDIA_WITHOUT_CAPTION = ['audio', 'sticker'];
-
-/** Characters as a person counts them (code points, so an emoji is one). @param {string} text */
-const lengthOf = (text) => [...text].length;
-
-/** @param {unknown} value @returns {value is Record<string, any>} */
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * `table[key]` when the table itself has the key. Tables looked up by a name from a request must not answer
- * for names every object has (toString, constructor, __proto__).
- * @template T @param {Record<string, T>} table @param {string} key @returns {T | undefined}
- */
-const ownEntry = (table, key) =>
-	Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-
-/** @param {unknown} value */
-const isPresent = (value) => value !== undefined && value !== null && value !== '';
-
-/**
- * The object at `parent[key]`, which must exist.
- * @param {Record<string, any>} parent
- * @param {string} key
- * @param {string} path
- * @returns {Record<string, any>}
- */
-function requireObject(parent, key, path) {
-	const value = parent[key];
-	if (value === undefined || value === null) throw requiredParameter(path);
-	if (!isObject(value)) throw invalidParameter(`Parameter '${path}' must be an object`);
-	return value;
-}
-
-/**
- * A non-empty string at `parent[key]`, at most `max` characters.
- * @param {Record<string, any>} parent
- * @param {string} key
- * @param {string} path
- * @param {number} [max]
- */
-function requireString(parent, key, path, max) {
-	const value = parent[key];
-	if (value === undefined || value === null || value === '') throw requiredParameter(path);
-	return checkString(value, path, max);
-}
-
-/**
- * A string at `parent[key]` when present.
- * @param {Record<string, any>} parent
- * @param {string} key
- * @param {string} path
- * @param {number} [max]
- */
-function optionalString(parent, key, path, max) {
-	const value = parent[key];
-	if (value === undefined || value === null) return undefined;
-	return checkString(value, path, max);
-}
-
-/** @param {unknown} value @param {string} path @param {number} [max] */
-function checkString(value, path, max) {
-	if (typeof value !== 'string') throw invalidParameter(`Parameter '${path}' must be a string`);
-	if (max !== undefined && lengthOf(value) > max) {
-		throw invalidParameter(
-			`Parameter '${path}' is too long (max ${max} characters, got ${lengthOf(value)})`,
-		);
-	}
-	return value;
-}
-
-/** @param {unknown} value @param {string} path @param {string[]} allowed */
-function checkOneOf(value, path, allowed) {
-	if (!allowed.includes(/** @type {string} */ (value))) {
-		throw invalidParameter(
-			`Parameter '${path}' must be one of: ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
-		);
-	}
-}
-
-/**
- * `value` as a URL when it is an http(s) one; otherwise why not: not a URL at all, or another scheme.
- * @param {unknown} value @returns {{ url: URL } | { problem: 'invalid' | 'scheme' }}
- */
-function parseHttpUrl(value) {
-	let url;
-	try {
-		url = new URL(String(value));
-	} catch {
-		return { problem: 'invalid' };
-	}
-	return url.protocol === 'http:' || url.protocol === 'https:' ? { url } : { problem: 'scheme' };
-}
-
-/** @param {unknown} value @param {string} path */
-function checkHttpUrl(value, path) {
-	const parsed = parseHttpUrl(value);
-	if (!('problem' in parsed)) return;
-	throw invalidParameter(
-		parsed.problem === 'invalid'
-			? `Parameter '${path}' must be a valid URL`
-			: `Parameter '${path}' must be an http(s) URL`,
-	);
-}
-
-/**
- * A media object: exactly one of id / link.
- * @param {Record<string, any>} media
- * @param {string} path
- */
-function checkMediaReference(media, path) {
-	const hasId = isPresent(media.id);
-	const hasLink = isPresent(media.link);
-	if (hasId === hasLink)
-		throw invalidParameter(
-			`Parameter '${path}' must contain exactly one of '${path}.id' or '${path}.link'`,
-		);
-	if (hasId && typeof media.id !== 'string' && typeof media.id !== 'number') {
-		throw invalidParameter(`Parameter '${path}.id' must be a string`);
-	}
-	if (hasLink) checkHttpUrl(media.link, `${path}.link`);
-}
 
 /** @param {Record<string, any>} body @param {string} type */
 function validateMedia(body, type) {
@@ -179,22 +74,6 @@ function validateLocation(body) {
 	}
 	optionalString(location, 'name', 'location.name');
 	optionalString(location, 'address', 'location.address');
-}
-
-/** @param {Record<string, any>} body */
-function validateContacts(body) {
-	const contacts = body.contacts;
-	if (contacts === undefined || contacts === null) throw requiredParameter('contacts');
-	if (!Array.isArray(contacts) || contacts.length === 0)
-		throw invalidParameter("Parameter 'contacts' must be a non-empty array");
-	contacts.forEach((contact, index) => {
-		const path = `contacts[${index}]`;
-		if (!isObject(contact)) throw invalidParameter(`Parameter '${path}' must be an object`);
-		const name = requireObject(contact, 'name', `${path}.name`);
-		requireString(name, 'formatted_name', `${path}.name.formatted_name`);
-		if (contact.phones !== undefined && !Array.isArray(contact.phones))
-			throw invalidParameter(`Parameter '${path}.phones' must be an array`);
-	});
 }
 
 /** @param {Record<string, any>} body */
@@ -263,7 +142,7 @@ function validateInteractive(body) {
 		requireString(footer, 'text', 'interactive.footer.text', 60);
 	}
 	const action = requireObject(interactive, 'action', 'interactive.action');
-	rules.action(action);
+	rules.action(action, interactive);
 }
 
 /** @param {Record<string, any>} interactive @param {string[]} allowedTypes */
@@ -393,7 +272,7 @@ function validateFlow(action) {
 
 /**
  * Per interactive type: whether it needs body.text, which header types it takes, and how its action is checked.
- * @type {Record<string, { bodyRequired: boolean, headerTypes: string[], action: (action: Record<string, any>) => void }>}
+ * @type {Record<string, import("./interactive-commerce").InteractiveRules>}
  */
 const INTERACTIVE_TYPES = {
 	button: {
@@ -422,29 +301,7 @@ const INTERACTIVE_TYPES = {
 		headerTypes: [],
 		action: (action) => requireActionName(action, 'call_permission_request'),
 	},
-	product: {
-		bodyRequired: false,
-		headerTypes: [],
-		action: (action) => {
-			requireString(action, 'catalog_id', 'interactive.action.catalog_id');
-			requireString(action, 'product_retailer_id', 'interactive.action.product_retailer_id');
-		},
-	},
-	product_list: {
-		bodyRequired: true,
-		headerTypes: ['text'],
-		action: (action) => {
-			requireString(action, 'catalog_id', 'interactive.action.catalog_id');
-			if (!Array.isArray(action.sections) || action.sections.length === 0) {
-				throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
-			}
-		},
-	},
-	catalog_message: {
-		bodyRequired: true,
-		headerTypes: [],
-		action: (action) => requireActionName(action, 'catalog_message'),
-	},
+	...COMMERCE_INTERACTIVE_TYPES,
 };
 
 // ---- envelope ---------------------------------------------------------------------------------------------
