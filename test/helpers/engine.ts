@@ -303,9 +303,13 @@ export async function runActionNode(
 		baseUrl,
 		apiKey = 'test-api-key',
 		continueOnFail = false,
-	}: { baseUrl: string; apiKey?: string; continueOnFail?: boolean },
+		typeVersion = 1,
+	}: { baseUrl: string; apiKey?: string; continueOnFail?: boolean; typeVersion?: number },
 ): Promise<WorkflowRun & { items: INodeExecutionData[] }> {
-	const node = actionNode(parameters, continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const node = actionNode(parameters, {
+		typeVersion,
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	});
 	const result = await runWorkflow({
 		nodes: [node],
 		start: { node: node.name, items },

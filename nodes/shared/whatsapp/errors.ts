@@ -234,12 +234,15 @@ function asText(value: unknown): string | undefined {
 }
 
 /**
- * Reads any of the three error shapes: Meta's `{error:{code,message,error_data:{details}}}`,
+ * Reads any of the three error shapes (Meta's also inside `{detail: ...}`): Meta's `{error:{code,message,error_data:{details}}}`,
  * 360dialog's `{meta:{http_code,developer_message}}` (or the older camelCase), and a plain `{error:"..."}`.
  */
 export function extractApiError(httpStatus: number | undefined, rawBody: unknown): ApiErrorInfo {
 	const body = parseJsonText(rawBody);
-	const record = asRecord(body);
+	const outer = asRecord(body);
+	// Marketing Messages Lite wraps Meta's error: { "detail": { "error": { ... } } }.
+	const detail = asRecord(outer?.detail);
+	const record = detail && asRecord(detail.error) ? detail : outer;
 	const metaError = asRecord(record?.error);
 	if (metaError) {
 		const data = asRecord(metaError.error_data);

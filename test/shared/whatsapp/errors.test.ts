@@ -16,6 +16,26 @@ const metaError = (code: number, message: string, details?: string) => ({
 });
 
 describe('extractApiError', () => {
+	test("Meta's error inside Marketing Messages Lite's detail wrapper", () => {
+		expect(
+			extractApiError(400, {
+				detail: {
+					error: {
+						message: '(#200) You must accept the Marketing Messages Lite API terms to use the API.',
+						type: 'OAuthException',
+						code: 131055,
+						fbtrace_id: 'AbC',
+					},
+				},
+			}),
+		).toMatchObject({
+			httpStatus: 400,
+			code: 131055,
+			message: '(#200) You must accept the Marketing Messages Lite API terms to use the API.',
+			traceId: 'AbC',
+		});
+	});
+
 	test("Meta's error shape gives code, message, details and trace id", () => {
 		expect(
 			extractApiError(

@@ -48,18 +48,19 @@ function toSendResult(response: SendResponse, includeRaw: boolean | undefined): 
 	return result;
 }
 
-/** Posts one message body to `/messages` and answers the node's output for item `i`. */
+/** Posts one message body to `/messages` (or `path`) and answers the node's output for item `i`. */
 export async function postMessage(
 	this: IExecuteFunctions,
 	i: number,
 	body: MessageBody | IDataObject,
 	includeRaw?: boolean,
+	path = '/messages',
 ): Promise<INodeExecutionData[]> {
 	const { body: response } = await dialog360Request.call<
 		IExecuteFunctions,
 		[Dialog360Request],
 		Promise<Dialog360Response<SendResponse>>
-	>(this, { method: 'POST', path: '/messages', body: body as IDataObject, itemIndex: i });
+	>(this, { method: 'POST', path, body: body as IDataObject, itemIndex: i });
 	return [{ json: toSendResult(response, includeRaw), pairedItem: { item: i } }];
 }
 

@@ -61,7 +61,7 @@ const operationProperty: OperationProperty<'message'> = {
 			value: 'sendInteractive',
 			action: 'Send an interactive message',
 			description:
-				'Send reply buttons, a list, a call-to-action URL button, a flow or a location request',
+				'Send reply buttons, a list, a call-to-action URL button, a flow, a location request, catalog products or a media carousel',
 		},
 		{
 			name: 'Send Location',

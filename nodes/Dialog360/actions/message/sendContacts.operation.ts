@@ -50,18 +50,56 @@ function typedList(
 	};
 }
 
+const text = (displayName: string, name: string, placeholder: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder,
+});
+
+const addressFields: INodeProperties = {
+	displayName: 'Addresses',
+	name: 'addresses',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Address',
+	default: {},
+	options: [
+		{
+			displayName: 'Address',
+			name: 'address',
+			values: [
+				text('Street', 'street', '1 Hacker Way'),
+				text('City', 'city', 'Menlo Park'),
+				text('State', 'state', 'CA'),
+				text('ZIP', 'zip', '94025'),
+				text('Country', 'country', 'United States'),
+				{
+					...text('Country Code', 'countryCode', 'US'),
+					description: 'Two letters (ISO 3166-1), e.g. DE or US',
+				},
+				homeOrWorkType,
+			],
+		},
+	],
+};
+
 const contactFields: INodeProperties[] = [
 	{
 		displayName: 'Formatted Name',
 		name: 'formattedName',
 		type: 'string',
 		default: '',
-		required: true,
 		placeholder: 'Jane Doe',
-		description: 'The full name as the contact card shows it',
+		description:
+			'The full name as the contact card shows it. From node version 1.1 on it may stay empty: it is then made from the name parts (prefix, first, middle, last, suffix).',
 	},
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	text('Name Prefix', 'prefix', 'Dr.'),
+	text('First Name', 'firstName', 'Jane'),
+	text('Middle Name', 'middleName', 'Ann'),
+	text('Last Name', 'lastName', 'Doe'),
+	text('Name Suffix', 'suffix', 'Jr.'),
 	typedList(
 		'Phones',
 		'phones',
@@ -89,6 +127,7 @@ const contactFields: INodeProperties[] = [
 				'The number\'s WhatsApp ID (digits only). With it, the card shows a "Message" button.',
 		},
 	),
+	addressFields,
 	typedList(
 		'Emails',
 		'emails',
@@ -124,7 +163,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Using JSON',
 				value: 'json',
-				description: 'For addresses, name prefixes and everything else WhatsApp accepts',
+				description: "Contact objects in WhatsApp's own shape, e.g. from an expression",
 			},
 		],
 		default: 'fields',
@@ -162,8 +201,20 @@ export const description = updateDisplayOptions(
 function toContactInput(row: IDataObject): ContactInput {
 	return {
 		formattedName: row.formattedName as string,
+		prefix: row.prefix as string,
 		firstName: row.firstName as string,
+		middleName: row.middleName as string,
 		lastName: row.lastName as string,
+		suffix: row.suffix as string,
+		addresses: collectionRows(row.addresses, 'address').map((address) => ({
+			street: address.street as string,
+			city: address.city as string,
+			state: address.state as string,
+			zip: address.zip as string,
+			country: address.country as string,
+			countryCode: address.countryCode as string,
+			type: address.type as string,
+		})),
 		phones: collectionRows(row.phones, 'phone').map((phone) => ({
 			phone: phone.phone as string,
 			type: phone.type as string,
@@ -193,6 +244,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			? parseContactsJson(this.getNodeParameter('contactsJson', i))
 			: buildContactsMessage(
 					collectionRows(this.getNodeParameter('contacts', i, {}), 'contact').map(toContactInput),
+					// Version 1 sent the formatted name as the first name when no name part was given.
+					{ formattedNameAsFirstName: this.getNode().typeVersion < 1.1 },
 				),
 	);
 }

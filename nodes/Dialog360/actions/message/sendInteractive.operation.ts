@@ -17,10 +17,17 @@ import { headerMediaProperties } from '../descriptions/headerMedia.description';
 import { collectionRows } from '../helpers/collectionRows';
 import { readMessageHeader } from '../helpers/messageHeader';
 import { sendMessage } from '../helpers/send';
+import { carouselProperties, readCarouselInput } from './interactive/carousel.fields';
+import {
+	COMMERCE_TYPES,
+	commerceProperties,
+	readCommerceInput,
+} from './interactive/commerce.fields';
 
 const withMediaHeader: InteractiveType[] = ['button', 'cta_url'];
 const withTextHeader: InteractiveType[] = ['list', 'flow'];
 const withHeader = [...withMediaHeader, ...withTextHeader];
+const withFooter: InteractiveType[] = [...withHeader, ...COMMERCE_TYPES];
 
 const headerOption = (name: string, value: string) => ({ name, value });
 const noHeader = headerOption('None', 'none');
@@ -66,6 +73,11 @@ const properties: INodeProperties[] = [
 				description: 'A button that opens a web address',
 			},
 			{
+				name: 'Catalog',
+				value: 'catalog_message',
+				description: 'A "View catalog" button that opens your whole product catalog',
+			},
+			{
 				name: 'Flow',
 				value: 'flow',
 				description: 'A button that opens a WhatsApp Flow (a form inside the chat)',
@@ -77,13 +89,29 @@ const properties: INodeProperties[] = [
 				description: 'Ask the recipient to share their location',
 			},
 			{
+				name: 'Media Carousel',
+				value: 'carousel',
+				description: '2 to 10 scrolling cards, each with an image or video and a button',
+			},
+			{
+				name: 'Multi-Product',
+				value: 'product_list',
+				description: 'Up to 30 products from your catalog, in up to 10 sections',
+			},
+			{
 				name: 'Reply Buttons',
 				value: 'button',
 				description: 'Up to 3 buttons the recipient taps to answer',
 			},
+			{
+				name: 'Single Product',
+				value: 'product',
+				description: 'One product from your catalog, with its image, price and a buy button',
+			},
 		],
 		default: 'button',
 	},
+	...commerceProperties,
 	{
 		displayName: 'Header',
 		name: 'headerType',
@@ -126,6 +154,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description:
 			'The message, up to 1024 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~.',
+		displayOptions: { hide: { interactiveType: ['product'] } },
 	},
 	{
 		displayName: 'Footer Text',
@@ -133,8 +162,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Small grey text below the body, up to 60 characters',
-		displayOptions: { show: { interactiveType: withHeader } },
+		displayOptions: { show: { interactiveType: withFooter } },
 	},
+	...carouselProperties,
 	{
 		displayName: 'Buttons',
 		name: 'buttons',
@@ -362,6 +392,9 @@ function readFlow(this: IExecuteFunctions, i: number): FlowInput {
 
 function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 	const type = this.getNodeParameter('interactiveType', i) as InteractiveType;
+	if (type === 'product' || type === 'product_list' || type === 'catalog_message')
+		return readCommerceInput.call(this, i, type);
+	if (type === 'carousel') return readCarouselInput.call(this, i);
 	const body = this.getNodeParameter('bodyText', i, '') as string;
 	if (type === 'location_request_message') return { type, body };
 	const shared = {

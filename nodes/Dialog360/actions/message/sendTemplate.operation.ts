@@ -17,8 +17,9 @@ import type {
 	ButtonParameterInput,
 } from '../../../shared/whatsapp/messages/template';
 import { headerMediaProperties } from '../descriptions/headerMedia.description';
+import { marketingMessagesProperties } from '../descriptions/marketingMessages.description';
 import { readMessageHeader } from '../helpers/messageHeader';
-import { sendMessage } from '../helpers/send';
+import { sendTemplateMessage } from '../helpers/templateSend';
 
 const parameterNameField: INodeProperties = {
 	displayName: 'Parameter Name',
@@ -311,7 +312,7 @@ export const recipient = 'required';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
-	properties,
+	[...properties, ...marketingMessagesProperties],
 );
 
 function readBodyParameter(entry: IDataObject): BodyParameterInput {
@@ -352,7 +353,7 @@ function readComponents(this: IExecuteFunctions, i: number) {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendMessage.call(this, i, 'template', () => {
+	return await sendTemplateMessage.call(this, i, () => {
 		const picked = splitTemplateValue(
 			String(this.getNodeParameter('template', i, '', { extractValue: true })),
 		);

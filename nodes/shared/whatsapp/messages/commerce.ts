@@ -99,10 +99,7 @@ function productSection(section: ProductSectionInput, at: number, count: number)
 function productListAction(input: ProductListInput): JsonRecord {
 	const catalogId = catalogIdOf(input.catalogId);
 	checkCount(input.sections, LIMITS.productSections, 'productSections', 'Product sections');
-	const total = input.sections.reduce(
-		(sum, section) => sum + section.productRetailerIds.length,
-		0,
-	);
+	const total = input.sections.reduce((sum, section) => sum + section.productRetailerIds.length, 0);
 	if (total > LIMITS.products) {
 		throw new PayloadError(
 			`The message lists ${total} products; WhatsApp allows at most ${LIMITS.products} in all sections together`,

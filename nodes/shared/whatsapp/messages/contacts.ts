@@ -149,7 +149,13 @@ function buildName(input: ContactInput, label: string, options: ContactOptions) 
 		last_name: trimmed(input.lastName),
 		suffix: trimmed(input.suffix),
 	});
-	const composed = [parts.prefix, parts.first_name, parts.middle_name, parts.last_name, parts.suffix]
+	const composed = [
+		parts.prefix,
+		parts.first_name,
+		parts.middle_name,
+		parts.last_name,
+		parts.suffix,
+	]
 		.filter(Boolean)
 		.join(' ');
 	const given = trimmed(input.formattedName);

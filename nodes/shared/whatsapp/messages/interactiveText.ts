@@ -3,7 +3,10 @@ import type { JsonRecord } from '../json';
 import { LIMITS, optionalLength, requireLength } from '../validation';
 
 /** `{ text }` of the body; the body is required unless `optional`, then empty gives undefined. */
-export function interactiveBody(value: string | undefined, optional = false): JsonRecord | undefined {
+export function interactiveBody(
+	value: string | undefined,
+	optional = false,
+): JsonRecord | undefined {
 	if (optional && (value ?? '').trim() === '') return undefined;
 	return { text: requireLength(value, LIMITS.interactiveBody, 'bodyText', 'Body Text') };
 }

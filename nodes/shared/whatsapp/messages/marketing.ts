@@ -62,5 +62,7 @@ export function buildMarketingMessage(
  */
 export function isNotOnboardedError(code: unknown, message: unknown): boolean {
 	const text = typeof message === 'string' ? message : '';
-	return /marketing messages (lite )?api terms/i.test(text) || (code === 131055 && /terms/i.test(text));
+	return (
+		/marketing messages (lite )?api terms/i.test(text) || (code === 131055 && /terms/i.test(text))
+	);
 }

@@ -35,7 +35,7 @@ const carousel = (cards: CarouselCardInput[]): CarouselInput => ({
 });
 
 describe('media carousel', () => {
-	test('URL-button cards in WhatsApp\'s shape, through buildInteractiveMessage', () => {
+	test("URL-button cards in WhatsApp's shape, through buildInteractiveMessage", () => {
 		expect(buildInteractiveMessage(carousel([urlCard(1), urlCard(2)]))).toEqual({
 			type: 'carousel',
 			body: { text: 'Our offers' },
@@ -109,9 +109,9 @@ describe('media carousel', () => {
 		expect(refusal({ ...carousel([urlCard(1), urlCard(2)]), body: ' ' }).message).toBe(
 			'Body Text is empty',
 		);
-		expect(
-			refusal({ ...carousel([urlCard(1), urlCard(2)]), body: 'x'.repeat(1025) }).message,
-		).toBe('Body Text is 1025 characters long; WhatsApp allows at most 1024');
+		expect(refusal({ ...carousel([urlCard(1), urlCard(2)]), body: 'x'.repeat(1025) }).message).toBe(
+			'Body Text is 1025 characters long; WhatsApp allows at most 1024',
+		);
 	});
 
 	test('card text: at most 160 characters and 2 line breaks', () => {
@@ -143,7 +143,10 @@ describe('media carousel', () => {
 
 	test('all cards share the header kind', () => {
 		const error = refusal(
-			carousel([urlCard(1), urlCard(2, { header: { type: 'video', link: 'https://x.example/v.mp4' } })]),
+			carousel([
+				urlCard(1),
+				urlCard(2, { header: { type: 'video', link: 'https://x.example/v.mp4' } }),
+			]),
 		);
 		expect(error.message).toBe('Card 2 has a video header, card 1 an image');
 		expect(error.fix).toContain('same header kind');
@@ -194,7 +197,13 @@ describe('media carousel', () => {
 		expect(
 			refusal(
 				carousel([
-					{ ...replyCard(1), quickReplies: [{ title: 'A', id: 'same' }, { title: 'B', id: 'same' }] },
+					{
+						...replyCard(1),
+						quickReplies: [
+							{ title: 'A', id: 'same' },
+							{ title: 'B', id: 'same' },
+						],
+					},
 					replyCard(2),
 				]),
 			).message,
@@ -203,9 +212,8 @@ describe('media carousel', () => {
 
 	test('a URL button needs a web address', () => {
 		expect(
-			refusal(
-				carousel([urlCard(1), urlCard(2, { urlButton: { displayText: 'Go', url: 'shop' } })]),
-			).message,
+			refusal(carousel([urlCard(1), urlCard(2, { urlButton: { displayText: 'Go', url: 'shop' } })]))
+				.message,
 		).toBe('Card 2 button URL "shop" is not a web address');
 	});
 });

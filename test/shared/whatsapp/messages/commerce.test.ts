@@ -71,7 +71,7 @@ describe('multi-product (product list)', () => {
 			sections,
 		}) as InteractiveInput;
 
-	test('header, body, footer and sections in WhatsApp\'s shape', () => {
+	test("header, body, footer and sections in WhatsApp's shape", () => {
 		expect(
 			buildInteractiveMessage({
 				type: 'product_list',
@@ -111,8 +111,10 @@ describe('multi-product (product list)', () => {
 
 	test('the header is required', () => {
 		expect(
-			refusal({ ...(list([{ productRetailerIds: ['a'] }]) as object), header: '' } as InteractiveInput)
-				.message,
+			refusal({
+				...(list([{ productRetailerIds: ['a'] }]) as object),
+				header: '',
+			} as InteractiveInput).message,
 		).toBe('Header Text is empty');
 	});
 
@@ -167,8 +169,12 @@ describe('multi-product (product list)', () => {
 
 	test('an empty section, and an empty retailer ID, are refused by position', () => {
 		expect(
-			refusal(list([{ title: 'A', productRetailerIds: ['a'] }, { title: 'B', productRetailerIds: [] }]))
-				.message,
+			refusal(
+				list([
+					{ title: 'A', productRetailerIds: ['a'] },
+					{ title: 'B', productRetailerIds: [] },
+				]),
+			).message,
 		).toBe('Section 2 has no products');
 		expect(
 			refusal(

@@ -91,7 +91,7 @@ describe('buildContactsMessage', () => {
 		).toThrow('Contact 1: Formatted Name is empty');
 	});
 
-	test('addresses in WhatsApp\'s shape, the country code and type upper-cased', () => {
+	test("addresses in WhatsApp's shape, the country code and type upper-cased", () => {
 		expect(
 			buildContactsMessage([
 				{
@@ -147,7 +147,11 @@ describe('buildContactsMessage', () => {
 			waId: `4915100${at}`,
 		}));
 		expect(buildContactsMessage([{ formattedName: 'A', phones }])[0].phones).toEqual(
-			phones.map((phone) => ({ phone: phone.phone, type: phone.type.toUpperCase(), wa_id: phone.waId })),
+			phones.map((phone) => ({
+				phone: phone.phone,
+				type: phone.type.toUpperCase(),
+				wa_id: phone.waId,
+			})),
 		);
 	});
 

@@ -11,17 +11,17 @@ const template = buildEnvelope({ phoneNumber: '+49 151 12345678' }, 'template', 
 
 describe('buildMarketingMessage', () => {
 	test('the template body with the deterministic language policy, TTL and activity sharing', () => {
-		expect(
-			buildMarketingMessage(template, { ttlSeconds: '86400', activitySharing: true }),
-		).toEqual({
-			messaging_product: 'whatsapp',
-			recipient_type: 'individual',
-			to: '4915112345678',
-			type: 'template',
-			template: { name: 'summer_sale', language: { code: 'en', policy: 'deterministic' } },
-			message_send_ttl_seconds: 86400,
-			message_activity_sharing: true,
-		});
+		expect(buildMarketingMessage(template, { ttlSeconds: '86400', activitySharing: true })).toEqual(
+			{
+				messaging_product: 'whatsapp',
+				recipient_type: 'individual',
+				to: '4915112345678',
+				type: 'template',
+				template: { name: 'summer_sale', language: { code: 'en', policy: 'deterministic' } },
+				message_send_ttl_seconds: 86400,
+				message_activity_sharing: true,
+			},
+		);
 	});
 
 	test('without options nothing is added but the language policy', () => {
@@ -35,9 +35,9 @@ describe('buildMarketingMessage', () => {
 		expect(buildMarketingMessage(template, { ttlSeconds: 43200 }).message_send_ttl_seconds).toBe(
 			43200,
 		);
-		expect(
-			buildMarketingMessage(template, { ttlSeconds: 2592000 }).message_send_ttl_seconds,
-		).toBe(2592000);
+		expect(buildMarketingMessage(template, { ttlSeconds: 2592000 }).message_send_ttl_seconds).toBe(
+			2592000,
+		);
 		expect(buildMarketingMessage(template, { ttlSeconds: '' })).not.toHaveProperty(
 			'message_send_ttl_seconds',
 		);
