@@ -103,13 +103,13 @@ function makeUserFolder() {
 }
 
 /**
- * Imports credentials and workflows through n8n's CLI into the database `env` points at (before n8n starts:
- * in queue mode nothing else makes a running main see them), and publishes (activates) the workflows `publish` names.
+ * Imports credentials and workflows through n8n's CLI into the database `env` points at, before n8n starts (a running
+ * n8n does not see what the CLI writes).
  * @param {Record<string, string>} env
  * @param {string} userFolder
- * @param {{ credentials?: object[], workflows?: object[], publish?: string[] }} data
+ * @param {{ credentials?: object[], workflows?: object[] }} data
  */
-function importData(env, userFolder, { credentials = [], workflows = [], publish = [] }) {
+function importData(env, userFolder, { credentials = [], workflows = [] }) {
 	const importDir = path.join(userFolder, 'import');
 	mkdirSync(importDir, { recursive: true });
 	if (credentials.length) {
@@ -125,7 +125,6 @@ function importData(env, userFolder, { credentials = [], workflows = [], publish
 		);
 		n8nCommand(env, ['import:workflow', '--separate', `--input=${dir}`]);
 	}
-	for (const id of publish) n8nCommand(env, ['publish:workflow', `--id=${id}`]);
 }
 
 /**

@@ -70,7 +70,7 @@ async function startRedis(options = {}) {
 		timeoutMs: 30_000,
 		intervalMs: 100,
 	});
-	return { host: '127.0.0.1', port, pid: redis.pid, stop: redis.stop };
+	return { host: '127.0.0.1', port, pid: redis.pid, dir, stop: redis.stop };
 }
 
 /** The uid and gid of the `postgres` user when running as root (initdb and postgres refuse root), else none. */
@@ -171,6 +171,7 @@ async function startPostgres(options = {}) {
 		password,
 		database,
 		pid: postgres.pid,
+		dir,
 		stop: postgres.stop,
 	};
 }

@@ -68,7 +68,6 @@ function ensureBuilt() {
  *   workers?: number,
  *   recommended?: boolean,
  *   workflows?: object[],
- *   publish?: string[],
  *   apiKey?: string, baseUrl?: string,
  *   emulatorPort?: number, n8nPort?: number, webhookPort?: number,
  *   emulatorOptions?: import('../../emulator').StartEmulatorOptions,
@@ -81,8 +80,8 @@ function ensureBuilt() {
  * - `webhookProcessors` (queue mode, default 1) and `workers` (queue mode, default 1): how many of each.
  * - `recommended`: add RECOMMENDED_N8N_ENV (regular) or RECOMMENDED_QUEUE_ENV (queue) to every n8n process. Default
  *   true in queue mode, false in regular mode (where the suite and the benchmarks see n8n's own defaults).
- * - `workflows`: imported before n8n starts, inactive; `publish`: ids of those to activate at start (through n8n's
- *   CLI, before the main starts; activation through `stack.rest.activate` works as well once it runs).
+ * - `workflows`: imported before n8n starts, inactive; activate them through `stack.rest.activate(id)`, as a user would
+ *   in the editor (in queue mode the main then registers the webhooks, and the webhook processors receive them).
  * - `n8nEnv` / `extraEnv` (the same; both are merged): environment for every n8n process, over everything else.
  * - `webhookPort` (queue mode): the port production webhooks are received on (the balancer's, with several processors).
  * - `killOnSignal` (default true): on SIGINT/SIGTERM everything is killed and this process ends; false when the
@@ -236,12 +235,8 @@ async function startQueueMode(options, credentials) {
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		});
-		// Before any n8n runs: a running main does not see what the CLI imports or publishes.
-		importData(main.env, main.userFolder, {
-			credentials,
-			workflows: options.workflows ?? [],
-			publish: options.publish,
-		});
+		// Before any n8n runs: a running main does not see what the CLI imports.
+		importData(main.env, main.userFolder, { credentials, workflows: options.workflows ?? [] });
 
 		const mainUrl = `http://127.0.0.1:${mainPort}`;
 		const starting = [
