@@ -10,6 +10,7 @@ const { handleMessagesPost } = require('./messages');
 const { handleMarketingMessagesPost } = require('./marketing');
 const { readUpload, parseUpload, summarizeUpload } = require('./media');
 const { isObject, parseHttpUrl } = require('./validation');
+const { ACCOUNT_ROUTES, isRawUploadPath } = require('./account');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -33,6 +34,7 @@ function decodeSegment(segment) {
  * @property {{ ok: true, value: unknown } | { ok: false, error: string } | undefined} json
  * @property {import('./media').UploadForm | undefined} form the multipart form, when the body is one
  * @property {string | undefined} contentType
+ * @property {import('node:http').IncomingHttpHeaders} headers
  */
 
 /** @typedef {{ status?: number, body?: unknown, bytes?: Buffer, contentType?: string, headers?: Record<string, string> }} Answer */
@@ -135,85 +137,6 @@ function downloadMedia(ctx, call) {
 	return { bytes: item.bytes, contentType: item.mimeType, headers };
 }
 
-/** @type {Handler} */
-function healthStatus(_ctx, call) {
-	const { phoneNumberId, wabaId } = call.number;
-	return {
-		body: {
-			health_status: {
-				can_send_message: 'AVAILABLE',
-				entities: [
-					{ entity_type: 'PHONE_NUMBER', id: phoneNumberId, can_send_message: 'AVAILABLE' },
-					{ entity_type: 'WABA', id: wabaId, can_send_message: 'AVAILABLE' },
-					{ entity_type: 'BUSINESS', id: `3${wabaId.slice(1)}`, can_send_message: 'AVAILABLE' },
-					{ entity_type: 'APP', id: '4000000000000001', can_send_message: 'AVAILABLE' },
-				],
-			},
-			id: phoneNumberId,
-		},
-	};
-}
-
-const PROFILE_FIELDS = [
-	'about',
-	'address',
-	'description',
-	'email',
-	'profile_picture_url',
-	'websites',
-	'vertical',
-];
-
-/** @param {Context} ctx @param {NumberConfig} number */
-function profileOf(ctx, number) {
-	let profile = ctx.store.profiles.get(number.phoneNumberId);
-	if (!profile) {
-		profile = {
-			about: 'Hello from WhatsApp',
-			address: '',
-			description: '',
-			email: '',
-			profile_picture_url: '',
-			websites: [],
-			vertical: 'OTHER',
-		};
-		ctx.store.profiles.set(number.phoneNumberId, profile);
-	}
-	return profile;
-}
-
-/** @type {Handler} */
-function getBusinessProfile(ctx, call) {
-	const profile = profileOf(ctx, call.number);
-	const requested = (call.url.searchParams.get('fields') ?? '')
-		.split(',')
-		.map((field) => field.trim())
-		.filter(Boolean);
-	const fields = requested.length
-		? requested.filter((field) => PROFILE_FIELDS.includes(field))
-		: PROFILE_FIELDS;
-	const picked = Object.fromEntries(fields.map((field) => [field, profile[field]]));
-	return { body: { data: [{ ...picked, messaging_product: 'whatsapp' }] } };
-}
-
-/** @type {Handler} */
-function postBusinessProfile(ctx, call) {
-	const body = jsonBody(call);
-	if (!isObject(body)) throw invalidParameter('The request body must be a JSON object');
-	if (body.messaging_product !== 'whatsapp')
-		throw invalidParameter("Parameter 'messaging_product' must be 'whatsapp'");
-	if (body.about !== undefined && (typeof body.about !== 'string' || body.about.length > 139)) {
-		throw invalidParameter("Parameter 'about' must be a string of at most 139 characters");
-	}
-	if (body.websites !== undefined && (!Array.isArray(body.websites) || body.websites.length > 2)) {
-		throw invalidParameter("Parameter 'websites' must be an array of at most 2 URLs");
-	}
-	const profile = profileOf(ctx, call.number);
-	for (const field of [...PROFILE_FIELDS, 'profile_picture_handle'])
-		if (body[field] !== undefined) profile[field] = body[field];
-	return { body: { success: true } };
-}
-
 /** Graph-style GET /message_templates: `{ data, paging }`. @type {Handler} */
 function graphTemplates(ctx, call) {
 	const query = call.url.searchParams;
@@ -249,7 +172,7 @@ const ROUTES = [
 	],
 	['POST', /^\/media\/?$/, postMedia],
 	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
-	['GET', /^\/health_status\/?$/, healthStatus],
+	...ACCOUNT_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
 	[
@@ -269,13 +192,20 @@ const ROUTES = [
 		/^\/v1\/configs\/templates\/([^/]+)\/?$/,
 		(ctx, call) => {
 			// A segment that is not valid percent-encoding names no template: it is looked up as sent, and not found.
-			ctx.templates.remove(call.number.wabaId, decodeSegment(call.match[1]));
-			return { body: { success: true } };
+			const name = decodeSegment(call.match[1]);
+			ctx.templates.remove(call.number.wabaId, name);
+			return {
+				body: {
+					meta: {
+						success: true,
+						http_code: 200,
+						developer_message: `template name=${name} was deleted`,
+					},
+				},
+			};
 		},
 	],
 	['GET', /^\/message_templates\/?$/, graphTemplates],
-	['GET', /^\/whatsapp_business_profile\/?$/, getBusinessProfile],
-	['POST', /^\/whatsapp_business_profile\/?$/, postBusinessProfile],
 	[
 		'GET',
 		/^\/(\d+)\/?$/,
@@ -386,7 +316,9 @@ async function handleCloudRequest(ctx, req, res, url) {
 	try {
 		const contentType = req.headers['content-type'];
 		const isMultipart = /^multipart\//i.test(contentType ?? '');
-		const limit = isMultipart ? ctx.options.maxMediaBytes : ctx.options.maxJsonBytes;
+		// A resumable upload's body is the file itself: media-sized, and not JSON.
+		const isFile = isMultipart || isRawUploadPath(url.pathname);
+		const limit = isFile ? ctx.options.maxMediaBytes : ctx.options.maxJsonBytes;
 		const { buffer: raw, size, tooLarge } = await readBody(req, limit);
 		if (tooLarge) {
 			record.body = { tooLarge: true, size };
@@ -398,9 +330,11 @@ async function handleCloudRequest(ctx, req, res, url) {
 			);
 			return;
 		}
-		const json = raw.length > 0 && !isMultipart ? parseJson(raw) : undefined;
+		const json = raw.length > 0 && !isFile ? parseJson(raw) : undefined;
 		const form = isMultipart ? readUpload(raw, contentType) : undefined;
-		record.body = recordedBody(raw, json, form);
+		record.body = isRawUploadPath(url.pathname)
+			? { bytes: raw.length }
+			: recordedBody(raw, json, form);
 
 		if (ctx.options.latencyMs > 0) await ctx.requestTimers.sleep(ctx.options.latencyMs);
 		if (ctx.closed) return;
@@ -423,7 +357,11 @@ async function handleCloudRequest(ctx, req, res, url) {
 		record.phoneNumberId = number.phoneNumberId;
 
 		const { handler, match } = findRoute(method, url.pathname);
-		respond(res, record, handler(ctx, { number, url, match, raw, json, form, contentType }));
+		respond(
+			res,
+			record,
+			handler(ctx, { number, url, match, raw, json, form, contentType, headers: req.headers }),
+		);
 	} catch (error) {
 		if (!(error instanceof ApiError))
 			ctx.log(`API call failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -9,6 +9,7 @@ const { createMediaStore } = require('./media');
 const { createWebhookDispatcher } = require('./webhooks');
 const { createTimerRegistry } = require('./timers');
 const { createThroughputLimiter } = require('./faults');
+const { createAccountStore } = require('./account');
 
 /** @typedef {import('./options').EmulatorOptions} EmulatorOptions */
 
@@ -25,9 +26,10 @@ function createContext(initialOptions) {
 	/** Added latency of API calls in progress; cancelled by close() only. */
 	const requestTimers = createTimerRegistry(onTimerError);
 	const store = createStore(options.numbers, now, options.maxRecords);
-	const templates = createTemplateStore();
+	const templates = createTemplateStore(now);
 	const media = createMediaStore(now);
 	const limiter = createThroughputLimiter(now);
+	const account = createAccountStore();
 	const webhooks = createWebhookDispatcher({ store, timers, options: () => options, now, log });
 
 	const seedTemplates = () =>
@@ -53,6 +55,7 @@ function createContext(initialOptions) {
 		templates,
 		media,
 		limiter,
+		account,
 		webhooks,
 		closed: false,
 		/** Clears records and state back to a fresh start; numbers and options stay. */
@@ -62,6 +65,7 @@ function createContext(initialOptions) {
 			store.reset();
 			media.clear();
 			limiter.reset();
+			account.reset();
 			seedTemplates();
 		},
 	};

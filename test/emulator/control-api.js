@@ -3,6 +3,7 @@
 /**
  * The control API under /_emulator/: no key, no injected faults. For tests and for a person at a terminal.
  */
+const { configureAccount } = require('./account');
 const { readBody, parseJson, sendJson } = require('./http-io');
 const { ApiError, controlError } = require('./errors');
 const { buildInbound } = require('./inbound');
@@ -240,6 +241,7 @@ const CONTROL_ROUTES = {
 	'POST /_emulator/webhook': (ctx, body) => ({ body: registerWebhook(ctx, body) }),
 	'POST /_emulator/statuses': (ctx, body) => ({ body: pushStatus(ctx, body) }),
 	'POST /_emulator/tap': async (ctx, body) => ({ body: await tapLink(ctx, body) }),
+	'POST /_emulator/account': (ctx, body) => ({ body: configureAccount(ctx, body) }),
 	'GET /_emulator/options': (ctx) => ({ body: describeRuntimeOptions(ctx.options) }),
 	'POST /_emulator/options': (ctx, body) => ({ body: updateOptions(ctx, body) }),
 	'POST /_emulator/reset': (ctx) => {

@@ -34,16 +34,26 @@ function describeErrorBody(body) {
 }
 
 /**
+ * @typedef {object} MetaErrorExtra
+ * @property {number} [subcode]
+ * @property {string} [type]
+ * @property {string} [userTitle] Meta's `error_user_title`: what template and profile errors carry for people
+ * @property {string} [userMessage] Meta's `error_user_msg`
+ */
+
+/**
  * Meta's error body.
  * @param {number} code
  * @param {string} message
  * @param {string} [details]
- * @param {{ subcode?: number, type?: string }} [extra]
+ * @param {MetaErrorExtra} [extra]
  */
 function metaErrorBody(code, message, details, extra = {}) {
 	/** @type {Record<string, unknown>} */
 	const error = { message, type: extra.type ?? 'OAuthException', code };
 	if (extra.subcode !== undefined) error.error_subcode = extra.subcode;
+	if (extra.userTitle !== undefined) error.error_user_title = extra.userTitle;
+	if (extra.userMessage !== undefined) error.error_user_msg = extra.userMessage;
 	if (details !== undefined) error.error_data = { messaging_product: 'whatsapp', details };
 	error.fbtrace_id = createTraceId();
 	return { error };
@@ -54,7 +64,7 @@ function metaErrorBody(code, message, details, extra = {}) {
  * @param {number} code
  * @param {string} message
  * @param {string} [details]
- * @param {{ subcode?: number, type?: string, headers?: Record<string, string> }} [extra]
+ * @param {MetaErrorExtra & { headers?: Record<string, string> }} [extra]
  */
 function metaError(status, code, message, details, extra = {}) {
 	return new ApiError(status, metaErrorBody(code, message, details, extra), extra.headers);

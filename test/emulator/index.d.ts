@@ -163,6 +163,23 @@ export interface InboundResult {
 	envelope: any;
 }
 
+export type HealthEntityType = 'PHONE_NUMBER' | 'WABA' | 'BUSINESS' | 'APP';
+
+export interface HealthSetting {
+	canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+	/** Given when BLOCKED: why, and what to do. */
+	errors?: Array<{ error_code: number; error_description: string; possible_solution: string }>;
+	/** Given when LIMITED. */
+	additionalInfo?: string[];
+}
+
+export interface AccountSettings {
+	phoneNumberId?: string;
+	health?: Partial<Record<HealthEntityType, HealthSetting>>;
+	/** false: POST /uploads and /upload:{session} answer 403, as for a key without that permission. */
+	uploadsAllowed?: boolean;
+}
+
 export interface Emulator {
 	readonly url: string;
 	readonly port: number;
@@ -230,6 +247,15 @@ export interface Emulator {
 		contentType: string;
 		body: string;
 	}>;
+	/**
+	 * Same as POST /_emulator/account: what the account endpoints answer for a number (default: the first) —
+	 * an entity's messaging health with the platform's reasons, and whether its key may use the Resumable Upload API.
+	 */
+	configureAccount(input: AccountSettings): {
+		phoneNumberId: string;
+		uploadsAllowed: boolean;
+		health: Record<HealthEntityType, HealthSetting>;
+	};
 	/** The templates of a WABA (default: the first number's). */
 	templates(wabaId?: string): any[];
 	/** Same as POST /_emulator/reset. */

@@ -24,6 +24,7 @@ const {
 } = require('./control-api');
 const { sendJson } = require('./http-io');
 const { tapLink } = require('./link-taps');
+const { configureAccount } = require('./account');
 
 const HOST = '127.0.0.1';
 
@@ -176,6 +177,8 @@ async function startEmulator(userOptions = {}) {
 		pushStatus: (input) => pushStatus(ctx, input),
 		/** @param {Record<string, any>} input */
 		tap: (input) => tapLink(ctx, input),
+		/** @param {Record<string, any>} input */
+		configureAccount: (input) => configureAccount(ctx, input),
 		/** @param {string} wabaId */
 		templates: (wabaId = ctx.store.numbers[0].wabaId) => ctx.templates.all(wabaId),
 		reset: () => ctx.reset(),

@@ -8,6 +8,10 @@ const crypto = require('node:crypto');
 const { createNumericId } = require('./ids');
 const { dialogError, metaError } = require('./errors');
 const { isObject, ownEntry } = require('./validation');
+const { validateTemplateComponents } = require('./template-rules');
+
+/** A deleted name stays taken this long in every language it had (Meta: "try again in 4 weeks"). */
+const DELETED_NAME_HOLD_MS = 28 * 24 * 60 * 60 * 1000;
 
 /**
  * @typedef {object} Template
@@ -239,9 +243,12 @@ function comparatorFor(sortKeys) {
 	};
 }
 
-function createTemplateStore() {
+/** @param {() => number} [now] */
+function createTemplateStore(now = Date.now) {
 	/** @type {Map<string, Template[]>} wabaId → templates */
 	const byWaba = new Map();
+	/** @type {Map<string, number>} "wabaId/name/language" → when it was deleted */
+	const deleted = new Map();
 
 	/** @param {string} wabaId */
 	function templatesOf(wabaId) {
@@ -253,6 +260,7 @@ function createTemplateStore() {
 	/** @param {string[]} wabaIds @param {boolean} withSeed */
 	function reset(wabaIds, withSeed) {
 		byWaba.clear();
+		deleted.clear();
 		for (const wabaId of new Set(wabaIds)) {
 			templatesOf(wabaId).push(
 				...(withSeed ? SEED_TEMPLATES.map((seed) => toTemplate(seed, wabaId)) : []),
@@ -315,12 +323,37 @@ function createTemplateStore() {
 			throw dialogError(400, `category must be one of ${CATEGORIES.join(', ')}`);
 		if (typeof input.language !== 'string' || input.language === '')
 			throw dialogError(400, 'language is required, e.g. "en_US"');
-		if (!Array.isArray(input.components) || input.components.length === 0)
-			throw dialogError(400, 'components must be a non-empty array');
+		if (
+			input.allow_category_change !== undefined &&
+			typeof input.allow_category_change !== 'boolean'
+		)
+			throw dialogError(400, 'allow_category_change must be true or false');
+		const { named } = validateTemplateComponents(input.components, input.category);
 		if (find(wabaId, input.name, input.language)) {
-			throw dialogError(
+			throw metaError(
 				400,
-				`Content in this language already exists: template '${input.name}' (${input.language})`,
+				100,
+				'Invalid parameter',
+				`Template '${input.name}' already exists in ${input.language}`,
+				{
+					subcode: 2388024,
+					userTitle: 'Content in this language already exists',
+					userMessage: `Content for ${input.language} already exists for the template '${input.name}'. Add another language or use a new name.`,
+				},
+			);
+		}
+		const deletedAt = deleted.get(`${wabaId}/${input.name}/${input.language}`);
+		if (deletedAt !== undefined && now() - deletedAt < DELETED_NAME_HOLD_MS) {
+			throw metaError(
+				400,
+				100,
+				'Invalid parameter',
+				`Template '${input.name}' (${input.language}) was deleted less than 4 weeks ago`,
+				{
+					subcode: 2388023,
+					userTitle: 'Message template is being deleted',
+					userMessage: `New ${input.language} content can't be added while the existing ${input.language} content is being deleted. Try again in 4 weeks or create a message template with a new name.`,
+				},
 			);
 		}
 		const template = toTemplate(
@@ -331,6 +364,7 @@ function createTemplateStore() {
 				category: input.category,
 				status,
 				components: input.components,
+				parameter_format: named ? 'NAMED' : 'POSITIONAL',
 			},
 			wabaId,
 		);
@@ -347,6 +381,8 @@ function createTemplateStore() {
 		const all = templatesOf(wabaId);
 		const kept = all.filter((template) => template.name !== name);
 		if (kept.length === all.length) throw dialogError(404, `Template '${name}' does not exist`);
+		for (const template of all)
+			if (template.name === name) deleted.set(`${wabaId}/${name}/${template.language}`, now());
 		byWaba.set(wabaId, kept);
 		return all.length - kept.length;
 	}

@@ -270,7 +270,9 @@ describe('template endpoints', () => {
 	});
 
 	it('creates a template (APPROVED by default) that can then be sent, and deletes all its languages', async () => {
-		const components = [{ type: 'BODY', text: 'Your code is {{1}}' }];
+		const components = [
+			{ type: 'BODY', text: 'Your code is {{1}}.', example: { body_text: [['123456']] } },
+		];
 		const created = await api(emu, 'POST', '/v1/configs/templates', {
 			body: { name: 'login_code', category: 'UTILITY', language: 'en_US', components },
 		});
@@ -331,15 +333,6 @@ describe('template endpoints', () => {
 			{
 				name: 'ok_name',
 				category: 'PROMO',
-				language: 'en_US',
-				components: [{ type: 'BODY', text: 'x' }],
-			},
-		],
-		[
-			'a duplicate name and language',
-			{
-				name: 'hello_world',
-				category: 'UTILITY',
 				language: 'en_US',
 				components: [{ type: 'BODY', text: 'x' }],
 			},
