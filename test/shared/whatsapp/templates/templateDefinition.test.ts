@@ -172,7 +172,7 @@ describe('buildTemplateComponents', () => {
 				],
 			},
 			'buttons',
-			/together/,
+			/mixed in between/,
 		],
 		[
 			'a URL variable in the middle',
