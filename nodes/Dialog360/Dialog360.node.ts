@@ -8,8 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as account from './actions/account';
 import * as media from './actions/media';
 import * as message from './actions/message';
+import * as template from './actions/template';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 import type { Dialog360Resource } from './node.type';
@@ -25,6 +27,8 @@ const resourceProperty: INodeProperties & {
 	options: [
 		{ name: 'Message', value: 'message' },
 		{ name: 'Media', value: 'media' },
+		{ name: 'Template', value: 'template' },
+		{ name: 'Account', value: 'account' },
 	],
 	default: 'message',
 };
@@ -49,6 +53,8 @@ export class Dialog360 implements INodeType {
 			resourceProperty,
 			...message.description,
 			...media.description,
+			...template.description,
+			...account.description,
 			{
 				displayName: 'Concurrency',
 				name: 'concurrency',

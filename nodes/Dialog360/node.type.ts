@@ -15,6 +15,15 @@ export type Dialog360Map = {
 		| 'markAsRead'
 		| 'sendTypingIndicator';
 	media: 'upload' | 'download' | 'getInfo' | 'delete';
+	template: 'list' | 'get' | 'create' | 'delete';
+	account:
+		| 'getHealthStatus'
+		| 'getPhoneNumber'
+		| 'getBusinessProfile'
+		| 'updateBusinessProfile'
+		| 'blockUsers'
+		| 'unblockUsers'
+		| 'listBlockedUsers';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

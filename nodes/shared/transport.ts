@@ -50,6 +50,11 @@ export interface Dialog360Request {
 	retry?: RetryPolicy;
 	/** The item the call is made for, so that n8n shows the error on it. */
 	itemIndex?: number;
+	/**
+	 * Error statuses whose body is answered rather than thrown: answers that carry results next to their
+	 * error, such as a block-list change that went through for some users only (400 / 139100).
+	 */
+	answerStatuses?: number[];
 }
 
 export interface Dialog360Response<T> {
@@ -209,7 +214,7 @@ export async function dialog360Request<T = IDataObject>(
 		}
 
 		const { statusCode } = response;
-		if (statusCode >= 200 && statusCode < 300) {
+		if ((statusCode >= 200 && statusCode < 300) || request.answerStatuses?.includes(statusCode)) {
 			return { body: response.body as T, statusCode, headers: response.headers ?? {} };
 		}
 		if (attempt < policy.retries && isRetryableStatus(statusCode)) {

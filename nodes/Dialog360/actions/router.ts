@@ -9,8 +9,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Dialog360Resource } from '../node.type';
 import { readRecipient } from './helpers/send';
+import * as account from './account';
 import * as media from './media';
 import * as message from './message';
+import * as template from './template';
 import type { OperationModule, OperationTable } from './operation';
 
 type OperationExecute = OperationModule['execute'];
@@ -19,6 +21,8 @@ type OperationExecute = OperationModule['execute'];
 export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	message: message.operations,
 	media: media.operations,
+	template: template.operations,
+	account: account.operations,
 };
 
 /** The module of `operation` in `resource`; own keys only, so that a name such as "constructor" finds nothing. */

@@ -23,22 +23,27 @@ export interface TemplateListPage {
 const PAGE_SIZE = 1000;
 
 /**
- * One page of the template list as the "From List" picker shows it: approved templates only, named
- * "name (language, category)", valued "name|language", narrowed to those containing the typed text.
+ * One page of the template list as the "From List" picker shows it: approved templates only (unless
+ * `anyStatus`, which also names the status), named "name (language, category)", valued "name|language",
+ * narrowed to those containing the typed text.
  */
 export function templateSearchPage(
 	page: TemplateListPage,
 	filter: string | undefined,
 	offset: number,
+	anyStatus = false,
 ): INodeListSearchResult {
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results: INodeListSearchItems[] = (page.waba_templates ?? [])
 		.filter(
 			(template) =>
-				template.name && template.language && template.status?.toLowerCase() === 'approved',
+				template.name &&
+				template.language &&
+				(anyStatus || template.status?.toLowerCase() === 'approved'),
 		)
 		.map((template) => {
-			const details = [template.language, template.category?.toUpperCase()]
+			const status = anyStatus ? template.status?.toUpperCase() : undefined;
+			const details = [template.language, template.category?.toUpperCase(), status]
 				.filter(Boolean)
 				.join(', ');
 			return {
@@ -52,19 +57,34 @@ export function templateSearchPage(
 	return more ? { results, paginationToken: String(offset + count) } : { results };
 }
 
-async function searchTemplates(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0) || 0;
+async function fetchTemplatePage(this: ILoadOptionsFunctions, offset: number) {
 	// Filtering happens here rather than in `filters`: the API matches names exactly and its status spelling is not documented.
 	const { body } = await dialog360Request.call(this, {
 		method: 'GET',
 		path: '/v1/configs/templates',
 		qs: { limit: PAGE_SIZE, offset, sort: 'business_templates.name', filters: '{}' },
 	});
-	return templateSearchPage(body as TemplateListPage, filter, offset);
+	return body as TemplateListPage;
 }
 
-export const listSearch = { searchTemplates };
+/** Approved templates: the ones that can be sent. */
+async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	return templateSearchPage(await fetchTemplatePage.call(this, offset), filter, offset);
+}
+
+/** Templates in any status, for looking one up or deleting it. */
+async function searchAllTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	return templateSearchPage(await fetchTemplatePage.call(this, offset), filter, offset, true);
+}
+
+export const listSearch = { searchTemplates, searchAllTemplates };

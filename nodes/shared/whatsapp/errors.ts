@@ -152,9 +152,38 @@ const CATALOGUE: Record<number, CatalogueEntry> = {
 		what: 'The phone number is not registered on the WhatsApp Business Platform',
 		next: "Finish the number's registration in the 360dialog Hub.",
 	},
+	139100: {
+		what: 'Some users could not be blocked or unblocked',
+		next: 'Only users who wrote to this number in the last 24 hours can be blocked; check each number named below.',
+	},
+	139101: {
+		what: 'The block list is full (WhatsApp keeps at most 64,000 blocked users)',
+		next: 'Unblock users you no longer need to block, then try again.',
+	},
+	139102: {
+		what: 'Too many block or unblock requests in a short time',
+		next: 'Wait a minute, then try again with fewer items at a time.',
+		retryable: true,
+	},
 	368: {
 		what: 'The account is temporarily blocked for policy violations',
 		next: 'Check the account status and notifications in the 360dialog Hub.',
+	},
+};
+
+/** Template management answers code 100 with a subcode that says what is wrong; these are the ones to act on. */
+const SUBCODE_CATALOGUE: Record<number, CatalogueEntry> = {
+	2388023: {
+		what: 'This template name was deleted less than 4 weeks ago and cannot be used again yet in this language',
+		next: 'Choose another name, or wait until 4 weeks have passed since the deletion.',
+	},
+	2388024: {
+		what: 'A template with this name already exists in this language',
+		next: 'Choose another name, or create the template in another language. To replace it, edit it in the 360dialog Hub (deleting it blocks the name for 4 weeks).',
+	},
+	2388299: {
+		what: 'The template body starts or ends with a variable, which WhatsApp does not approve',
+		next: 'Put some text before the first and after the last {{…}} of the body.',
 	},
 };
 
@@ -288,6 +317,7 @@ export function extractWebhookError(raw: unknown): ApiErrorInfo | undefined {
 /** What happened and what to do next, for a person reading an n8n error. */
 export function describeApiError(info: ApiErrorInfo): ErrorAdvice {
 	const entry =
+		(info.subcode !== undefined ? SUBCODE_CATALOGUE[info.subcode] : undefined) ??
 		(info.code !== undefined ? CATALOGUE[info.code] : undefined) ??
 		(info.httpStatus !== undefined ? HTTP_CATALOGUE[info.httpStatus] : undefined);
 	const codeLabel = info.code !== undefined ? ` (#${info.code})` : '';

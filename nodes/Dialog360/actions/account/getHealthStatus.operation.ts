@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { dialog360Request } from '../../../shared/transport';
+import { summarizeHealthStatus } from '../../../shared/whatsapp/account/healthStatus';
+
+export const description = [];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { body } = await dialog360Request.call(this, {
+		method: 'GET',
+		path: '/health_status',
+		itemIndex: i,
+	});
+	return [{ json: summarizeHealthStatus(body) as unknown as IDataObject, pairedItem: { item: i } }];
+}

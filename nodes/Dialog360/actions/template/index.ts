@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationProperty, OperationTable } from '../operation';
+import * as create from './create.operation';
+import * as deleteTemplate from './delete.operation';
+import * as get from './get.operation';
+import * as list from './list.operation';
+
+export const operations: OperationTable<'template'> = {
+	list,
+	get,
+	create,
+	delete: deleteTemplate,
+};
+
+const operationProperty: OperationProperty<'template'> = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['template'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a template',
+			description: 'Submit a new template, or a new language of one, to Meta for approval',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a template',
+			description: 'Delete a template name with every language it has',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a template',
+			description: 'Get one template with its status, category and components',
+		},
+		{
+			name: 'List',
+			value: 'list',
+			action: 'List templates',
+			description: 'List the templates of this number, by name, status, category or language',
+		},
+	],
+	default: 'list',
+};
+
+export const description: INodeProperties[] = [
+	operationProperty,
+	...list.description,
+	...get.description,
+	...create.description,
+	...deleteTemplate.description,
+];
