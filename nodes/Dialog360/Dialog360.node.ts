@@ -43,7 +43,8 @@ export class Dialog360 implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send WhatsApp messages, templates, media and typing indicators through 360dialog',
+		description:
+			'Send WhatsApp messages, templates, media and typing indicators through 360dialog, and manage templates, the business profile and the block list',
 		defaults: { name: '360dialog' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

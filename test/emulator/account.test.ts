@@ -202,6 +202,10 @@ describe('block list', () => {
 		).json;
 		expect(last.data[0].block_users.map((user: any) => user.wa_id)).toEqual(contacts.slice(4));
 		expect(last.paging.next).toBeUndefined();
+		const back = (
+			await api(emu, 'GET', `/block_users?limit=2&before=${last.paging.cursors.before}`)
+		).json;
+		expect(back.data[0].block_users.map((user: any) => user.wa_id)).toEqual(contacts.slice(2, 4));
 
 		const removed = await api(emu, 'DELETE', '/block_users', users(contacts[0]));
 		expect(removed.json.block_users.removed_users).toEqual([
