@@ -186,6 +186,17 @@ describe('sending inside the 24-hour window', () => {
 			},
 		],
 		[
+			'flow with a 30-character button text',
+			{
+				type: 'flow',
+				body: { text: 'Book' },
+				action: {
+					name: 'flow',
+					parameters: { flow_id: '123', flow_cta: 'Book your table for tonight 30' },
+				},
+			},
+		],
+		[
 			'location_request_message',
 			{
 				type: 'location_request_message',
@@ -408,6 +419,19 @@ describe('validation', () => {
 				},
 			},
 			"'interactive.action.parameters.display_text'",
+		],
+		[
+			'the flow button text is over 30 characters',
+			{
+				to: CUSTOMER,
+				type: 'interactive',
+				interactive: {
+					type: 'flow',
+					body: { text: 'x' },
+					action: { name: 'flow', parameters: { flow_id: '1', flow_cta: 'x'.repeat(31) } },
+				},
+			},
+			"'interactive.action.parameters.flow_cta'",
 		],
 		[
 			'flow has no flow_cta',

@@ -256,7 +256,7 @@ function validateFlow(action) {
 	requireActionName(action, 'flow');
 	const parameters = requireObject(action, 'parameters', 'interactive.action.parameters');
 	const path = 'interactive.action.parameters';
-	requireString(parameters, 'flow_cta', `${path}.flow_cta`, 20);
+	requireString(parameters, 'flow_cta', `${path}.flow_cta`, 30);
 	if (!isPresent(parameters.flow_id) && !isPresent(parameters.flow_name)) {
 		throw invalidParameter(`Parameter '${path}.flow_id' or '${path}.flow_name' is required`);
 	}

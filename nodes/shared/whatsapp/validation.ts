@@ -18,7 +18,7 @@ export const LIMITS = {
 	interactiveHeaderText: 60,
 	interactiveFooter: 60,
 	ctaDisplayText: 20,
-	flowCta: 20,
+	flowCta: 30,
 	bizOpaqueCallbackData: 512,
 	filename: 240,
 	couponCode: 15,

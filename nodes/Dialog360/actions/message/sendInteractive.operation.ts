@@ -299,7 +299,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'Book now',
-		description: 'The text on the button that opens the flow, up to 20 characters, no emoji',
+		description: 'The text on the button that opens the flow, up to 30 characters, no emoji',
 		displayOptions: { show: { interactiveType: ['flow'] } },
 	},
 	{

@@ -460,14 +460,17 @@ describe('flow', () => {
 		expect(error.message).toBe('Flow Button Text contains an emoji');
 	});
 
-	test('a flow button text over 20 characters is refused', () => {
-		expect(
-			refusal({
-				type: 'flow',
-				body: 'b',
-				flow: { flowId: '1', cta: 'x'.repeat(21), action: 'data_exchange' },
-			}).message,
-		).toContain('at most 20');
+	test("a flow button text may have 30 characters (Meta's limit), not 31", () => {
+		const flow = (cta: string) => ({ flowId: '1', cta, action: 'data_exchange' as const });
+		const action = buildInteractiveMessage({
+			type: 'flow',
+			body: 'b',
+			flow: flow('Book your table for tonight 30'),
+		}).action as { parameters: { flow_cta: string } };
+		expect(action.parameters.flow_cta).toHaveLength(30);
+		expect(refusal({ type: 'flow', body: 'b', flow: flow('x'.repeat(31)) }).message).toContain(
+			'at most 30',
+		);
 	});
 
 	test('a flow without ID or name is refused', () => {
