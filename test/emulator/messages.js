@@ -7,7 +7,7 @@
 const { createWamid, createConversationId, digitsOf } = require('./ids');
 const { invalidParameter } = require('./errors');
 const { validateOutboundMessage, validateReadReceipt } = require('./validation');
-const { checkTemplateSend } = require('./templates');
+const { checkTemplateSend } = require('./templateSend');
 const { scheduleDeliveryStatuses, scheduleReengagementFailure } = require('./statuses');
 
 /** @typedef {import('./context').Context} Context */

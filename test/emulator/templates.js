@@ -2,11 +2,13 @@
 'use strict';
 /**
  * Message templates per WhatsApp Business Account: seeding, the 360dialog template endpoints
- * (/v1/configs/templates), and the checks a template send goes through (exists, approved, parameter count).
+ * (/v1/configs/templates). The checks a template send goes through are in templateSend.js.
  */
 const crypto = require('node:crypto');
 const { createNumericId } = require('./ids');
-const { dialogError, metaError } = require('./errors');
+const { dialogError } = require('./errors');
+const { SEED_TEMPLATES } = require('./seedTemplates');
+const { placeholdersOf } = require('./templateSend');
 const { isObject, ownEntry } = require('./validation');
 const { validateTemplateComponents } = require('./template-rules');
 
@@ -29,113 +31,6 @@ const DELETED_NAME_HOLD_MS = 28 * 24 * 60 * 60 * 1000;
 
 const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
 const TEMPLATE_NAME = /^[a-z0-9_]+$/;
-const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
-const MEDIA_HEADER_FORMATS = ['IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'];
-
-/** Templates every number starts with: one of each kind a workflow is likely to use. */
-const SEED_TEMPLATES = [
-	{
-		name: 'hello_world',
-		language: 'en_US',
-		category: 'UTILITY',
-		status: 'APPROVED',
-		components: [
-			{ type: 'HEADER', format: 'TEXT', text: 'Hello World' },
-			{
-				type: 'BODY',
-				text: 'Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API. Thank you for taking the time to test with us.',
-			},
-			{ type: 'FOOTER', text: 'WhatsApp Business Platform sample message' },
-		],
-	},
-	{
-		name: 'order_update',
-		language: 'en_US',
-		category: 'UTILITY',
-		status: 'APPROVED',
-		components: [
-			{
-				type: 'BODY',
-				text: 'Hi {{1}}, your order {{2}} is on its way.',
-				example: { body_text: [['Jane', '#1234']] },
-			},
-			{
-				type: 'BUTTONS',
-				buttons: [
-					{ type: 'QUICK_REPLY', text: 'Track order' },
-					{ type: 'QUICK_REPLY', text: 'Contact support' },
-				],
-			},
-		],
-	},
-	{
-		name: 'order_update',
-		language: 'de',
-		category: 'UTILITY',
-		status: 'APPROVED',
-		components: [
-			{
-				type: 'BODY',
-				text: 'Hallo {{1}}, deine Bestellung {{2}} ist unterwegs.',
-				example: { body_text: [['Jane', '#1234']] },
-			},
-		],
-	},
-	{
-		name: 'appointment_reminder',
-		language: 'en_US',
-		category: 'UTILITY',
-		status: 'APPROVED',
-		parameter_format: 'NAMED',
-		components: [
-			{
-				type: 'BODY',
-				text: 'Hello {{first_name}}, this is a reminder of your appointment on {{appointment_date}}.',
-				example: {
-					body_text_named_params: [
-						{ param_name: 'first_name', example: 'Jane' },
-						{ param_name: 'appointment_date', example: 'May 4, 10:00' },
-					],
-				},
-			},
-		],
-	},
-	{
-		name: 'product_launch',
-		language: 'en_US',
-		category: 'MARKETING',
-		status: 'APPROVED',
-		components: [
-			{
-				type: 'HEADER',
-				format: 'IMAGE',
-				example: { header_handle: ['https://example.com/launch.jpg'] },
-			},
-			{
-				type: 'BODY',
-				text: 'Meet {{1}}! Now available in our store.',
-				example: { body_text: [['the new collection']] },
-			},
-			{
-				type: 'BUTTONS',
-				buttons: [{ type: 'URL', text: 'Shop now', url: 'https://example.com/shop' }],
-			},
-		],
-	},
-	{
-		name: 'seasonal_promo',
-		language: 'en_US',
-		category: 'MARKETING',
-		status: 'PENDING',
-		components: [
-			{
-				type: 'BODY',
-				text: "Our summer sale starts {{1}}. Don't miss it!",
-				example: { body_text: [['tomorrow']] },
-			},
-		],
-	},
-];
 
 /** A namespace in the platform's format (uuid with underscores), stable per WABA. @param {string} wabaId */
 function namespaceOf(wabaId) {
@@ -147,11 +42,6 @@ function namespaceOf(wabaId) {
 		hex.slice(16, 20),
 		hex.slice(20, 32),
 	].join('_');
-}
-
-/** @param {string} text @returns {string[]} distinct placeholder names in order */
-function placeholdersOf(text) {
-	return [...new Set([...String(text ?? '').matchAll(PLACEHOLDER)].map((match) => match[1]))];
 }
 
 /**
@@ -390,103 +280,4 @@ function createTemplateStore(now = Date.now) {
 	return { reset, find, list, create, remove, all: templatesOf };
 }
 
-// ---- sending a template -----------------------------------------------------------------------------------
-
-/** @param {Record<string, any>[] | undefined} components @param {string} type */
-function sentComponent(components, type) {
-	return (components ?? []).find((component) => String(component.type).toLowerCase() === type);
-}
-
-/**
- * @param {string} section "body" or "header"
- * @param {number} given
- * @param {number} expected
- */
-function parameterCountMismatch(section, given, expected) {
-	return metaError(
-		400,
-		132000,
-		'(#132000) Number of parameters does not match the expected number of params',
-		`${section}: number of localizable_params (${given}) does not match the expected number of params (${expected})`,
-	);
-}
-
-/**
- * @param {Template} template
- * @param {string} section
- * @param {string} text
- * @param {Record<string, any>[]} parameters
- */
-function checkTextParameters(template, section, text, parameters) {
-	const expected = placeholdersOf(text);
-	if (parameters.length !== expected.length)
-		throw parameterCountMismatch(section, parameters.length, expected.length);
-	if (template.parameter_format !== 'NAMED') return;
-	const givenNames = parameters.map((parameter) => parameter.parameter_name);
-	const missing = expected.filter((name) => !givenNames.includes(name));
-	if (missing.length > 0) {
-		throw metaError(
-			400,
-			132000,
-			'(#132000) Number of parameters does not match the expected number of params',
-			`${section}: named parameters missing: ${missing.join(', ')} (each parameter needs "parameter_name")`,
-		);
-	}
-}
-
-/**
- * @param {Record<string, any>} headerComponent the stored HEADER
- * @param {Record<string, any>[]} parameters
- */
-function checkMediaHeader(headerComponent, parameters) {
-	const format = String(headerComponent.format).toUpperCase();
-	if (parameters.length !== 1) throw parameterCountMismatch('header', parameters.length, 1);
-	if (String(parameters[0].type).toUpperCase() !== format) {
-		throw metaError(
-			400,
-			132012,
-			'(#132012) Parameter format does not match format in the created template',
-			`header: Format mismatch, expected ${format}, received ${String(parameters[0].type).toUpperCase()}`,
-		);
-	}
-}
-
-/**
- * The checks the Cloud API runs on a template send. Answers the stored template.
- * A template that is not APPROVED is, for sending, a template that does not exist: 132001.
- * @param {ReturnType<typeof createTemplateStore>} store
- * @param {string} wabaId
- * @param {Record<string, any>} sent the `template` object of the send
- */
-function checkTemplateSend(store, wabaId, sent) {
-	const name = sent.name;
-	const language = sent.language.code;
-	const template = store.find(wabaId, name, language);
-	if (!template || template.status !== 'APPROVED') {
-		throw metaError(
-			400,
-			132001,
-			'(#132001) Template name does not exist in the translation',
-			`template name (${name}) does not exist in ${language}`,
-		);
-	}
-	const header = template.components.find(
-		(component) => String(component.type).toUpperCase() === 'HEADER',
-	);
-	const headerParameters = sentComponent(sent.components, 'header')?.parameters ?? [];
-	if (header && MEDIA_HEADER_FORMATS.includes(String(header.format).toUpperCase()))
-		checkMediaHeader(header, headerParameters);
-	else checkTextParameters(template, 'header', header?.text ?? '', headerParameters);
-	const body = template.components.find(
-		(component) => String(component.type).toUpperCase() === 'BODY',
-	);
-	checkTextParameters(
-		template,
-		'body',
-		body?.text ?? '',
-		sentComponent(sent.components, 'body')?.parameters ?? [],
-	);
-	return template;
-}
-
-module.exports = { createTemplateStore, checkTemplateSend };
+module.exports = { createTemplateStore };

@@ -257,8 +257,9 @@ describe('template endpoints', () => {
 			'order_update/en_US',
 		]);
 		expect(await filtered({ status: 'PENDING' })).toEqual(['seasonal_promo/en_US']);
-		expect(await filtered({ category: 'MARKETING', status: 'APPROVED' })).toEqual([
-			'product_launch/en_US',
+		expect(await filtered({ category: 'AUTHENTICATION', status: 'APPROVED' })).toEqual([
+			'verification_code/en_US',
+			'verification_code_one_tap/en_US',
 		]);
 		expect(await filtered({ language: 'de' })).toEqual(['order_update/de']);
 		// Unknown filter keys are ignored, also names every object has.
