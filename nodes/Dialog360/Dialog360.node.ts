@@ -13,7 +13,7 @@ import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
 
 const resourceProperty: INodeProperties & {
@@ -68,7 +68,7 @@ export class Dialog360 implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

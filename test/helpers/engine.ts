@@ -10,6 +10,7 @@ import {
 	BinaryDataConfig,
 	BinaryDataService,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PackageDirectoryLoader,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -19,6 +20,7 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -316,4 +318,39 @@ export async function runActionNode(
 		credentials: { [CREDENTIAL_TYPE]: { apiKey, baseUrl } },
 	});
 	return { ...result, items: result.output(node.name) };
+}
+
+/**
+ * An editor-side context of the action node, as n8n's editor has when it loads options, searches a list or
+ * maps a resource: n8n-core's own LoadOptionsContext over the node's current `parameters`, for parameter `path`.
+ */
+export async function editorContext(
+	parameters: IDataObject,
+	{
+		baseUrl,
+		apiKey = 'test-api-key',
+		path,
+		typeVersion = 1,
+	}: { baseUrl: string; apiKey?: string; path: string; typeVersion?: number },
+): Promise<{ context: ILoadOptionsFunctions; nodeType: INodeType }> {
+	const loader = await loadPackage();
+	const nodeTypes = new PackageNodeTypes(loader);
+	const node = actionNode(parameters, { typeVersion });
+	const workflow = new Workflow({
+		id: 'editor-test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(loader, {
+			[CREDENTIAL_TYPE]: { apiKey, baseUrl },
+		}) as unknown as ICredentialsHelper,
+		currentNodeParameters: node.parameters,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return {
+		context: new LoadOptionsContext(workflow, node, additionalData, path),
+		nodeType: nodeTypes.getByNameAndVersion(node.type, typeVersion),
+	};
 }

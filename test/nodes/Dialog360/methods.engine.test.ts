@@ -2,22 +2,10 @@
  * The template picker, run the way n8n's editor runs it: the node's listSearch method called with n8n-core's own
  * LoadOptionsContext, the package loaded from dist/, the API key added by the credential's `authenticate`.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import type {
-	INodeListSearchResult,
-	IWorkflowExecuteAdditionalData,
-	ICredentialsHelper,
-} from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { INodeListSearchResult } from 'n8n-workflow';
 
 import { templateSearchPage } from '../../../nodes/Dialog360/methods/listSearch';
-import {
-	actionNode,
-	CREDENTIAL_TYPE,
-	loadPackage,
-	PackageNodeTypes,
-	TestCredentialsHelper,
-} from '../../helpers/engine';
+import { editorContext } from '../../helpers/engine';
 import {
 	expectCall,
 	startRecordingServer,
@@ -29,24 +17,10 @@ async function searchTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const loader = await loadPackage();
-	const nodeTypes = new PackageNodeTypes(loader);
-	const node = actionNode({ resource: 'message', operation: 'sendTemplate' });
-	const workflow = new Workflow({
-		id: 'methods-test',
-		nodes: [node],
-		connections: {},
-		nodeTypes,
-		active: false,
-	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(loader, {
-			[CREDENTIAL_TYPE]: { apiKey: 'list-key', baseUrl },
-		}) as unknown as ICredentialsHelper,
-		currentNodeParameters: node.parameters,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'template');
-	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1);
+	const { context, nodeType } = await editorContext(
+		{ resource: 'message', operation: 'sendTemplate' },
+		{ baseUrl, apiKey: 'list-key', path: 'template' },
+	);
 	const method = nodeType.methods?.listSearch?.searchTemplates;
 	if (!method) throw new Error('searchTemplates is not registered on the node');
 	return await method.call(context, filter, paginationToken);

@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	buildTemplateComponents,
@@ -15,10 +15,16 @@ import {
 import type {
 	BodyParameterInput,
 	ButtonParameterInput,
+	TemplateMessage,
 } from '../../../shared/whatsapp/messages/template';
+import { buildMappedComponents } from '../../../shared/whatsapp/messages/mappedTemplate';
+import { readTemplateModel } from '../../../shared/whatsapp/messages/templateModel';
+import type { TemplateValues } from '../../../shared/whatsapp/messages/templateVariables';
 import { headerMediaProperties } from '../descriptions/headerMedia.description';
 import { marketingMessagesProperties } from '../descriptions/marketingMessages.description';
+import { withItemError } from '../helpers/itemError';
 import { readMessageHeader } from '../helpers/messageHeader';
+import { findApprovedTemplate } from '../helpers/templateDefinition';
 import { sendTemplateMessage } from '../helpers/templateSend';
 
 const parameterNameField: INodeProperties = {
@@ -32,6 +38,8 @@ const parameterNameField: INodeProperties = {
 };
 
 const fieldsMode = { componentsMode: ['fields'] };
+/** Version 1.1 added the mapped template variables, and made them the default. */
+const fromVersion11 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 
 const properties: INodeProperties[] = [
 	{
@@ -99,6 +107,54 @@ const properties: INodeProperties[] = [
 		],
 		default: 'fields',
 		description: "How to give the values for the template's placeholders",
+		displayOptions: { show: { '@version': [{ _cnd: { lt: 1.1 } }] } },
+	},
+	{
+		displayName: 'Template Parameters',
+		name: 'componentsMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Map Template Variables',
+				value: 'mapped',
+				description:
+					"The chosen template's own variables as fields, each labelled with its text and example",
+			},
+			{
+				name: 'Using Fields Below',
+				value: 'fields',
+				description: 'Fill in the header, body placeholders and buttons one by one',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description:
+					'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
+			},
+		],
+		default: 'mapped',
+		description: "How to give the values for the template's placeholders",
+		displayOptions: { show: fromVersion11 },
+	},
+	{
+		displayName: 'Template Variables',
+		name: 'templateVariables',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value', 'languageCode'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateVariables',
+				mode: 'add',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { ...fromVersion11, componentsMode: ['mapped'] } },
 	},
 	{
 		displayName: 'Components (JSON)',
@@ -352,16 +408,52 @@ function readComponents(this: IExecuteFunctions, i: number) {
 	});
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendTemplateMessage.call(this, i, () => {
-		const picked = splitTemplateValue(
-			String(this.getNodeParameter('template', i, '', { extractValue: true })),
-		);
-		return buildTemplateMessage({
+/** The template the item names: picked from the list (with its language), or by name and language code. */
+function readTemplateChoice(this: IExecuteFunctions, i: number) {
+	const picked = splitTemplateValue(
+		String(this.getNodeParameter('template', i, '', { extractValue: true })),
+	);
+	return withItemError(this, i, () =>
+		buildTemplateMessage({
 			name: picked.name,
 			languageCode:
 				picked.language ?? (this.getNodeParameter('languageCode', i, 'en_US') as string),
-			components: readComponents.call(this, i),
-		});
-	});
+		}),
+	);
+}
+
+/** Mapped variables: the components, built from the values against the template's stored definition. */
+async function readMappedComponents(this: IExecuteFunctions, i: number, template: TemplateMessage) {
+	const definition = await findApprovedTemplate.call(
+		this,
+		template.name,
+		template.language.code,
+		i,
+	);
+	if (!definition) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The number has no approved template "${template.name}" in ${template.language.code}`,
+			{
+				itemIndex: i,
+				description:
+					'Check the template name and language, or pick the template from the list. Templates still PENDING or REJECTED cannot be sent.',
+			},
+		);
+	}
+	const values = (this.getNodeParameter('templateVariables.value', i, {}) ?? {}) as TemplateValues;
+	return withItemError(this, i, () => buildMappedComponents(readTemplateModel(definition), values));
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const template = readTemplateChoice.call(this, i);
+	const mapped = this.getNodeParameter('componentsMode', i, 'fields') === 'mapped';
+	const components = mapped ? await readMappedComponents.call(this, i, template) : undefined;
+	return await sendTemplateMessage.call(this, i, () =>
+		buildTemplateMessage({
+			name: template.name,
+			languageCode: template.language.code,
+			components: components ?? readComponents.call(this, i),
+		}),
+	);
 }
