@@ -110,7 +110,7 @@ const SEED_TEMPLATES = [
 	},
 
 	{
-		name: 'shipping_update',
+		name: 'delivery_update',
 		language: 'en_US',
 		category: 'UTILITY',
 		status: 'APPROVED',
@@ -245,7 +245,7 @@ const SEED_TEMPLATES = [
 		],
 	},
 	{
-		name: 'new_arrivals',
+		name: 'product_carousel',
 		language: 'en_US',
 		category: 'MARKETING',
 		status: 'APPROVED',

@@ -45,7 +45,7 @@ describe('every seeded template shape is accepted with the parameters its defini
 	test.each([
 		[
 			'text header, positional body, URL button',
-			'shipping_update',
+			'delivery_update',
 			[{ type: 'header', parameters: [text('#1')] }, body('Jane', 'Friday'), urlButton(0, 'ABC')],
 		],
 		[
@@ -104,7 +104,7 @@ describe('every seeded template shape is accepted with the parameters its defini
 		],
 		[
 			'a carousel of two cards',
-			'new_arrivals',
+			'product_carousel',
 			[body('Jane'), { type: 'carousel', cards: [card(0, cardParts()), card(1, cardParts())] }],
 		],
 		[
@@ -146,7 +146,7 @@ describe('every seeded template shape is accepted with the parameters its defini
 describe('a template send that does not match the definition is refused as the Cloud API does', () => {
 	test('a URL button with a placeholder needs its parameter (131008)', async () => {
 		await expectError(
-			send('shipping_update', [{ type: 'header', parameters: [text('#1')] }, body('J', 'F')]),
+			send('delivery_update', [{ type: 'header', parameters: [text('#1')] }, body('J', 'F')]),
 			131008,
 			'Button at index 0 of type URL requires a parameter',
 		);
@@ -163,12 +163,12 @@ describe('a template send that does not match the definition is refused as the C
 	test('a button the template does not have, or of another type, is refused (131009)', async () => {
 		const header = { type: 'header', parameters: [text('#1')] };
 		await expectError(
-			send('shipping_update', [header, body('J', 'F'), urlButton(0, 'a'), urlButton(5, 'b')]),
+			send('delivery_update', [header, body('J', 'F'), urlButton(0, 'a'), urlButton(5, 'b')]),
 			131009,
 			'no button at index 5',
 		);
 		await expectError(
-			send('shipping_update', [
+			send('delivery_update', [
 				header,
 				body('J', 'F'),
 				button('quick_reply', 0, { type: 'payload', payload: 'x' }),
@@ -197,12 +197,12 @@ describe('a template send that does not match the definition is refused as the C
 
 	test('a carousel needs one entry per card, each with its own parameters', async () => {
 		await expectError(
-			send('new_arrivals', [body('Jane'), { type: 'carousel', cards: [card(0, cardParts())] }]),
+			send('product_carousel', [body('Jane'), { type: 'carousel', cards: [card(0, cardParts())] }]),
 			132000,
 			'number of cards (1) does not match the expected number of cards (2)',
 		);
 		await expectError(
-			send('new_arrivals', [
+			send('product_carousel', [
 				body('Jane'),
 				{
 					type: 'carousel',
@@ -213,7 +213,7 @@ describe('a template send that does not match the definition is refused as the C
 			'carousel.cards[1].body',
 		);
 		await expectError(
-			send('new_arrivals', [
+			send('product_carousel', [
 				body('Jane'),
 				{ type: 'carousel', cards: [card(0, cardParts()), card(0, cardParts())] },
 			]),

@@ -6,7 +6,7 @@
  */
 const crypto = require('node:crypto');
 const { createNumericId } = require('./ids');
-const { dialogError } = require('./errors');
+const { dialogError, metaError } = require('./errors');
 const { SEED_TEMPLATES } = require('./seedTemplates');
 const { placeholdersOf } = require('./templateSend');
 const { isObject, ownEntry } = require('./validation');

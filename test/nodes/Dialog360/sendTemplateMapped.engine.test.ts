@@ -92,7 +92,7 @@ describe('the fields of each template shape', () => {
 	});
 
 	test('a text header variable and a URL button with its example suffix', async () => {
-		const { fields } = await fieldsOf(picked('shipping_update|en_US'));
+		const { fields } = await fieldsOf(picked('delivery_update|en_US'));
 		expect(shape(fields)).toEqual([
 			field('header_text', 'Header {{1}}: "Order {{1}} shipped" — e.g. #1234'),
 			field('body_1', 'Body {{1}}: "Hi {{1}}, your parcel left our…" — e.g. Jane'),
@@ -174,7 +174,7 @@ describe('the fields of each template shape', () => {
 	});
 
 	test('a carousel: the message body, then each card with its own header, body and buttons', async () => {
-		const ids = (await fieldsOf(picked('new_arrivals|en_US'))).fields.map((entry) => entry.id);
+		const ids = (await fieldsOf(picked('product_carousel|en_US'))).fields.map((entry) => entry.id);
 		expect(ids).toEqual([
 			'body_1',
 			'card_1_header_image',
@@ -278,7 +278,7 @@ describe('sending mapped variables: the exact body the emulator receives', () =>
 		],
 		[
 			'text header, URL suffix',
-			'shipping_update',
+			'delivery_update',
 			{ header_text: '#9', body_1: 'Jane', body_2: 'Friday', button_1_url: 'ABC9' },
 			[
 				{ type: 'header', parameters: [text('#9')] },
@@ -391,7 +391,7 @@ describe('sending mapped variables: the exact body the emulator receives', () =>
 		],
 		[
 			'a carousel',
-			'new_arrivals',
+			'product_carousel',
 			{
 				body_1: 'Jane',
 				card_1_header_image: 'https://example.com/1.jpg',
@@ -550,7 +550,7 @@ describe('values checked against the template before anything is sent', () => {
 	});
 
 	test('a card variable missing in a carousel names the card', async () => {
-		const { error } = await send('new_arrivals', {
+		const { error } = await send('product_carousel', {
 			body_1: 'Jane',
 			card_1_header_image: 'https://example.com/1.jpg',
 			card_1_body_1: '$1',

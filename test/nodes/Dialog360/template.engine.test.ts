@@ -95,8 +95,9 @@ describe('List', () => {
 			'business_templates.name': 'order_update',
 		});
 		expect(await names({ status: 'PENDING' })).toEqual(['seasonal_promo/en_US']);
-		expect(await names({ category: 'MARKETING', status: 'APPROVED' })).toEqual([
-			'product_launch/en_US',
+		expect(await names({ category: 'AUTHENTICATION', status: 'APPROVED' })).toEqual([
+			'verification_code/en_US',
+			'verification_code_one_tap/en_US',
 		]);
 		expect(await names({ language: 'de' })).toEqual(['order_update/de']);
 	});
