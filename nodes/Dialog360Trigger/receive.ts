@@ -1,9 +1,9 @@
 /**
  * What happens when 360dialog posts to the trigger: check the secret, split the envelope into items, drop
- * what the user filtered out and what was already delivered, and answer at once. No network call here:
- * 360dialog counts a delivery as failed when the answer is slow, and then sends it again.
+ * what the user filtered out, what no connected output wants and what was already delivered, and answer at
+ * once. The only network calls are media downloads, and those happen after the answer: 360dialog counts a
+ * slow answer as a failed delivery, and then sends it again.
  */
-import { createHash, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
 	INodeExecutionData,
@@ -11,25 +11,33 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { messageKey, parseWebhook, RecentIds, statusKey } from '../shared/whatsapp/webhook';
-import { VERIFICATION_HEADER } from './webhookLifecycle';
-import type { TriggerStaticData } from './webhookLifecycle';
+import {
+	changeErrorKey,
+	eventKey,
+	messageKey,
+	parseWebhook,
+	RecentIds,
+	statusKey,
+	type ParsedWebhook,
+} from '../shared/whatsapp/webhook';
+import { connectedOutputs } from './connectedOutputs';
+import { readDeliveryBody } from './deliveryBody';
+import { attachMedia, hasDownloadableMedia } from './mediaDownload';
+import { migrateSecret, secretMatches } from './secret';
+import { readSettings, wantsMessage, wantsStatus, type ReceiveSettings } from './settings';
+import { VERIFICATION_HEADER, type TriggerStaticData } from './webhookLifecycle';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Ids of recently emitted messages and statuses. n8n does not keep static data written during a webhook
- * call, so redeliveries are remembered here, per n8n process, within a bounded size and age.
+ * Ids of recently emitted messages and statuses, per n8n process, within a bounded size and age (n8n does
+ * not reliably keep static data written during a webhook call; README "Redeliveries" says what holds).
  */
-const recentlyEmitted = new RecentIds(50_000, 7 * 24 * 60 * 60 * 1000);
+const recentlyEmitted = new RecentIds(50_000, 7 * DAY_MS);
+/** Change-level errors and account events have no id: an identical one within a day counts as a redelivery. */
+const recentlyEmittedContent = new RecentIds(10_000, DAY_MS);
 
-function digest(value: string): Buffer {
-	return createHash('sha256').update(value, 'utf8').digest();
-}
-
-/** Compares in constant time, whatever the lengths. */
-export function secretMatches(given: unknown, expected: string | undefined): boolean {
-	if (typeof given !== 'string' || !expected) return false;
-	return timingSafeEqual(digest(given), digest(expected));
-}
+export { secretMatches } from './secret';
 
 function reject(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	const res = this.getResponseObject();
@@ -40,39 +48,83 @@ function reject(this: IWebhookFunctions, status: number, message: string): IWebh
 /** The answer to every accepted delivery, whether it starts an execution or not. */
 const RECEIVED = { received: true };
 
+function hasValidSecret(this: IWebhookFunctions): boolean {
+	const data = this.getWorkflowStaticData('node') as TriggerStaticData;
+	const given = this.getHeaderData()[VERIFICATION_HEADER.toLowerCase()];
+	const valid = secretMatches(Array.isArray(given) ? given[0] : given, data);
+	// Workflows activated by earlier releases kept the plain secret: keep only its hash from now on.
+	if (valid) migrateSecret(data);
+	return valid;
+}
+
+const asItem = (value: object): INodeExecutionData => ({ json: value as unknown as IDataObject });
+
+/** Items per output (Message, Status, and Event when asked for), filtered, unconnected outputs left empty. */
+function selectItems(
+	parsed: ParsedWebhook,
+	settings: ReceiveSettings,
+	wanted: boolean[],
+	scope: string,
+): INodeExecutionData[][] {
+	const fresh = (key: string) => !recentlyEmitted.seen(scope + key);
+	const freshContent = (key: string) => !recentlyEmittedContent.seen(scope + key);
+	const messages = wanted[0]
+		? parsed.messages
+				.filter((message) => wantsMessage(settings, message.type))
+				.filter((message) => fresh(messageKey(message)))
+				.map(asItem)
+		: [];
+	const statuses = wanted[1]
+		? [
+				...parsed.statuses
+					.filter((status) => wantsStatus(settings, status.status))
+					.filter((status) => fresh(statusKey(status)))
+					.map(asItem),
+				// Errors of a whole change (no message id) count as failures of the number.
+				...(wantsStatus(settings, 'failed') ? parsed.errors : [])
+					.filter((error) => freshContent(changeErrorKey(error)))
+					.map((error) => asItem({ status: 'error', ...error })),
+			]
+		: [];
+	if (!settings.events) return [messages, statuses];
+	const events = wanted[2]
+		? parsed.events.filter((event) => freshContent(eventKey(event))).map(asItem)
+		: [];
+	return [messages, statuses, events];
+}
+
+/** Answers 360dialog now, then downloads the media and hands the items to n8n. */
+async function answerThenDownload(
+	this: IWebhookFunctions,
+	outputs: INodeExecutionData[][],
+	maxBytes: number,
+): Promise<IWebhookResponseData> {
+	this.getResponseObject().status(200).json(RECEIVED);
+	await attachMedia.call(this, outputs[0], maxBytes);
+	return { noWebhookResponse: true, workflowData: outputs };
+}
+
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const options = this.getNodeParameter('options', {}) as {
-		verifySecret?: boolean;
-		includeRaw?: boolean;
-	};
-	if (options.verifySecret !== false) {
-		const data = this.getWorkflowStaticData('node') as TriggerStaticData;
-		const given = this.getHeaderData()[VERIFICATION_HEADER.toLowerCase()];
-		if (!secretMatches(Array.isArray(given) ? given[0] : given, data.webhookSecret)) {
-			return reject.call(this, 401, 'Missing or wrong webhook secret');
-		}
+	const settings = readSettings.call(this);
+	if (settings.verifySecret && !hasValidSecret.call(this)) {
+		return reject.call(this, 401, 'Missing or wrong webhook secret');
 	}
 
-	const parsed = parseWebhook(this.getBodyData(), { includeRaw: options.includeRaw === true });
-	const messageTypes = this.getNodeParameter('messageTypes', []) as string[];
-	const statuses = this.getNodeParameter('statuses', []) as string[];
+	const parsed = parseWebhook(await readDeliveryBody.call(this), {
+		includeRaw: settings.includeRaw,
+		events: settings.events,
+		agentFields: settings.agentFields,
+	});
+	const outputCount = settings.events ? 3 : 2;
+	const wanted = settings.skipUnconnected
+		? connectedOutputs.call(this, outputCount)
+		: new Array<boolean>(outputCount).fill(true);
 	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:`;
+	const outputs = selectItems(parsed, settings, wanted, scope);
 
-	const messageItems: INodeExecutionData[] = parsed.messages
-		.filter((message) => messageTypes.length === 0 || messageTypes.includes(message.type))
-		.filter((message) => !recentlyEmitted.seen(scope + messageKey(message)))
-		.map((message) => ({ json: message as unknown as IDataObject }));
-	const statusItems: INodeExecutionData[] = [
-		...parsed.statuses
-			.filter((status) => statuses.includes(status.status))
-			.filter((status) => !recentlyEmitted.seen(scope + statusKey(status)))
-			.map((status) => ({ json: status as unknown as IDataObject })),
-		// Errors of a whole change (no message id) count as failures of the number.
-		...(statuses.includes('failed') ? parsed.errors : []).map((error) => ({
-			json: { status: 'error', ...error } as unknown as IDataObject,
-		})),
-	];
-
-	if (messageItems.length === 0 && statusItems.length === 0) return { webhookResponse: RECEIVED };
-	return { workflowData: [messageItems, statusItems], webhookResponse: RECEIVED };
+	if (outputs.every((items) => items.length === 0)) return { webhookResponse: RECEIVED };
+	if (settings.downloadMaxBytes > 0 && outputs[0].some(hasDownloadableMedia)) {
+		return await answerThenDownload.call(this, outputs, settings.downloadMaxBytes);
+	}
+	return { workflowData: outputs, webhookResponse: RECEIVED };
 }

@@ -11,6 +11,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -20,7 +21,11 @@ import { describeApiError, extractApiError, isRetryableStatus } from './whatsapp
 export const CREDENTIAL_TYPE = 'dialog360Api';
 export const DEFAULT_BASE_URL = 'https://waba-v2.360dialog.io';
 
-export type Dialog360Context = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+export type Dialog360Context =
+	| IExecuteFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
 
 export interface RetryPolicy {
 	/** Further attempts after the first one. */

@@ -65,7 +65,7 @@ test('webhook parsing, redelivery memory and the trigger call', async () => {
 	try {
 		const trigger = await createTriggerHarness({ baseUrl: server.url, nodeId: 'bench-trigger' });
 		await trigger.activate();
-		const headers = { 'X-N8n-Webhook-Secret': trigger.staticData.webhookSecret as string };
+		const headers = { 'X-N8n-Webhook-Secret': server.config.headers!['X-N8n-Webhook-Secret'] };
 		const samples: number[] = [];
 		for (let i = 0; i < 3000; i++) {
 			const body = envelopeOf(`call${i}`);

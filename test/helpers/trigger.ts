@@ -5,6 +5,7 @@
  */
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
+	IConnections,
 	IDataObject,
 	INode,
 	INodeExecutionData,
@@ -12,9 +13,10 @@ import type {
 	IWebhookData,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
 import {
+	ACTION_NODE_TYPE,
 	CREDENTIAL_TYPE,
 	loadPackage,
 	makeAdditionalData,
@@ -24,7 +26,10 @@ import {
 
 export interface Delivery {
 	headers?: Record<string, string>;
-	body: unknown;
+	/** What n8n parsed; leave out to post only `rawBody`, as n8n does for content types it does not parse. */
+	body?: unknown;
+	/** The bytes as received; read by the trigger through n8n's `readRawBody()` when `body` is missing. */
+	rawBody?: Buffer;
 }
 
 export interface DeliveryResult {
@@ -34,6 +39,9 @@ export interface DeliveryResult {
 	/** Items per output (Message, Status), or undefined when no execution starts. */
 	outputs?: INodeExecutionData[][];
 	response: IWebhookResponseData;
+	/** When the trigger answered through the response object itself, and when webhook() returned (ms, monotonic). */
+	answeredAt?: number;
+	returnedAt: number;
 }
 
 export interface TriggerHarness {
@@ -53,37 +61,76 @@ export interface TriggerOptions {
 	apiKey?: string;
 	parameters?: IDataObject;
 	nodeId?: string;
+	/** The node's typeVersion; 1 unless given. */
+	typeVersion?: number;
+	/** Output indexes a node is connected to; every output unless given. */
+	connectedOutputs?: number[];
+	/** n8n's execution mode for deliveries: `webhook` (production URL) or `manual` (test URL). */
+	mode?: 'webhook' | 'manual';
+	webhookId?: string;
+	workflowId?: string;
+	/** The node's static data to start from, e.g. what an earlier release stored. */
+	staticData?: IDataObject;
+}
+
+/** The trigger, plus one action node on each output index that should count as connected. */
+function withChildren(
+	trigger: INode,
+	outputs: number[],
+): { nodes: INode[]; connections: IConnections } {
+	const children: INode[] = outputs.map((index) => ({
+		id: `child-${index}`,
+		name: `After output ${index}`,
+		type: ACTION_NODE_TYPE,
+		typeVersion: 1,
+		position: [200, index * 100],
+		parameters: {},
+	}));
+	const byOutput: IConnections[string]['main'] = Array.from(
+		{ length: Math.max(-1, ...outputs) + 1 },
+		() => [],
+	);
+	for (const index of outputs)
+		byOutput[index] = [{ node: `After output ${index}`, type: NodeConnectionTypes.Main, index: 0 }];
+	return {
+		nodes: [trigger, ...children],
+		connections: outputs.length > 0 ? { [trigger.name]: { main: byOutput } } : {},
+	};
 }
 
 export async function createTriggerHarness(options: TriggerOptions): Promise<TriggerHarness> {
 	const loader = await loadPackage();
 	const nodeTypes = new PackageNodeTypes(loader);
+	const typeVersion = options.typeVersion ?? 1;
 	const node: INode = {
 		id: options.nodeId ?? 'trigger-node-1',
 		name: '360dialog Trigger',
 		type: TRIGGER_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
-		webhookId: 'f3a0c6c4-0000-4000-8000-000000000001',
+		webhookId: options.webhookId ?? 'f3a0c6c4-0000-4000-8000-000000000001',
 		parameters: {
-			statuses: ['sent', 'delivered', 'read', 'failed', 'played', 'deleted'],
+			...(typeVersion === 1
+				? { statuses: ['sent', 'delivered', 'read', 'failed', 'played', 'deleted'] }
+				: {}),
 			...options.parameters,
 		},
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: '360dialog test' } },
 	};
+	const { nodes, connections } = withChildren(node, options.connectedOutputs ?? [0, 1, 2]);
 	const workflow = new Workflow({
-		id: 'trigger-workflow-1',
-		nodes: [node],
-		connections: {},
+		id: options.workflowId ?? 'trigger-workflow-1',
+		nodes,
+		connections,
 		nodeTypes,
 		active: true,
-		staticData: {},
+		staticData: options.staticData ? { [`node:${node.name}`]: options.staticData } : {},
 	});
 	const credentials = {
 		[CREDENTIAL_TYPE]: { apiKey: options.apiKey ?? 'test-api-key', baseUrl: options.baseUrl },
 	};
 	const additionalData = makeAdditionalData(loader, credentials);
-	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, typeVersion) as INodeType;
 	const description = nodeType.description.webhooks![0];
 	const webhookData = {
 		httpMethod: 'POST',
@@ -111,9 +158,10 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		activate: async () => {
 			if (!(await harness.checkExists())) await harness.create();
 		},
-		deliver: async ({ headers = {}, body }) => {
+		deliver: async ({ headers = {}, body, rawBody }) => {
 			let status = 200;
 			let responseBody: unknown;
+			let answeredAt: number | undefined;
 			const res = {
 				status(code: number) {
 					status = code;
@@ -121,6 +169,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 				},
 				json(value: unknown) {
 					responseBody = value;
+					answeredAt = performance.now();
 					return res;
 				},
 				send(value: unknown) {
@@ -134,12 +183,22 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 			const lowerHeaders = Object.fromEntries(
 				Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
 			);
-			const req = { headers: lowerHeaders, body, query: {}, params: {}, method: 'POST' };
+			const req: Record<string, unknown> = {
+				headers: lowerHeaders,
+				body,
+				query: {},
+				params: {},
+				method: 'POST',
+				// n8n's raw-body reader: the bytes become `rawBody` once read.
+				readRawBody: async () => {
+					req.rawBody = rawBody ?? Buffer.alloc(0);
+				},
+			};
 			const context = new WebhookContext(
 				workflow,
 				node,
 				{ ...additionalData, httpRequest: req, httpResponse: res } as never,
-				'trigger',
+				options.mode ?? 'webhook',
 				webhookData,
 				[],
 				null,
@@ -150,6 +209,8 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 				responseBody: responseBody ?? response.webhookResponse,
 				outputs: response.workflowData as INodeExecutionData[][] | undefined,
 				response,
+				answeredAt,
+				returnedAt: performance.now(),
 			};
 		},
 	};

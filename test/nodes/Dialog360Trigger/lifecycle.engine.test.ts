@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { createTriggerHarness } from '../../helpers/trigger';
 import {
 	startWebhookConfigServer,
@@ -24,7 +26,12 @@ describe('360dialog Trigger: registering the webhook', () => {
 		expect(written.url).toBe(trigger.webhookUrl);
 		expect(trigger.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook\/.+\/webhook$/);
 		expect(written.headers[VERIFICATION_HEADER]).toMatch(/^[0-9a-f]{64}$/);
-		expect(trigger.staticData.webhookSecret).toBe(written.headers[VERIFICATION_HEADER]);
+		// Only the secret's hash is kept: whoever reads the workflow cannot forge deliveries.
+		expect(trigger.staticData.webhookSecret).toBeUndefined();
+		expect(trigger.staticData.webhookSecretSha256).toBe(
+			createHash('sha256').update(written.headers[VERIFICATION_HEADER]).digest('hex'),
+		);
+		expect(JSON.stringify(trigger.staticData)).not.toContain(written.headers[VERIFICATION_HEADER]);
 		expect(server.requests.every((r) => r.headers['d360-api-key'] === 'key-A')).toBe(true);
 		expect(await trigger.checkExists()).toBe(true);
 	});
@@ -35,7 +42,8 @@ describe('360dialog Trigger: registering the webhook', () => {
 		await first.create();
 		const second = await createTriggerHarness({ baseUrl: server.url });
 		await second.create();
-		expect(first.staticData.webhookSecret).not.toBe(second.staticData.webhookSecret);
+		expect(first.staticData.webhookSecretSha256).toMatch(/^[0-9a-f]{64}$/);
+		expect(first.staticData.webhookSecretSha256).not.toBe(second.staticData.webhookSecretSha256);
 	});
 
 	test('checkExists is false when the URL is ours but the secret is not', async () => {
@@ -69,7 +77,7 @@ describe('360dialog Trigger: registering the webhook', () => {
 		await trigger.delete();
 		expect(server.config).toEqual(FOREIGN);
 		expect(trigger.staticData.previousWebhook).toBeUndefined();
-		expect(trigger.staticData.webhookSecret).toBeUndefined();
+		expect(trigger.staticData.webhookSecretSha256).toBeUndefined();
 	});
 
 	test('deactivation without a previous webhook unregisters ours', async () => {

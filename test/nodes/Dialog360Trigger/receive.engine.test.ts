@@ -12,6 +12,9 @@ import {
 } from '../../helpers/webhookConfigServer';
 
 const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
+/** The secret the trigger registered last: 360dialog sends it back; the workflow only keeps its hash. */
+const registeredSecret = (server: WebhookConfigServer) =>
+	server.config.headers![VERIFICATION_HEADER];
 let sequence = 0;
 
 /** A batched envelope: 3 messages in two entries and 2 statuses in a third change. */
@@ -70,7 +73,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		server = await startWebhookConfigServer();
 		trigger = await createTriggerHarness({ baseUrl: server.url, nodeId: `trigger-${++sequence}` });
 		await trigger.activate();
-		secret = trigger.staticData.webhookSecret as string;
+		secret = registeredSecret(server);
 		server.requests.length = 0;
 	});
 	afterEach(async () => await server.close());
@@ -174,7 +177,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		});
 		await filtered.create();
 		const result = await filtered.deliver({
-			headers: { [VERIFICATION_HEADER]: filtered.staticData.webhookSecret as string },
+			headers: { [VERIFICATION_HEADER]: registeredSecret(server) },
 			body: batchedDelivery('FILTER'),
 		});
 		expect(result.outputs![0].map((item) => item.json.messageId)).toEqual(['wamid.FILTER3']);
@@ -190,7 +193,7 @@ describe('360dialog Trigger: receiving webhooks', () => {
 		await quiet.create();
 		const body = envelope({ statuses: [statusEvent('wamid.Q', 'read')] });
 		const result = await quiet.deliver({
-			headers: { [VERIFICATION_HEADER]: quiet.staticData.webhookSecret as string },
+			headers: { [VERIFICATION_HEADER]: registeredSecret(server) },
 			body,
 		});
 		expect(result.outputs).toBeUndefined();

@@ -8,12 +8,13 @@ export interface ChangeScope {
 	contacts: unknown[];
 	metadata?: JsonRecord;
 	includeRaw: boolean;
+	agentFields: boolean;
 }
 
 export function readChangeScope(
 	value: JsonRecord,
 	wabaId: string | undefined,
-	includeRaw: boolean,
+	options: { includeRaw: boolean; agentFields: boolean },
 ): ChangeScope {
 	const metadata = asRecord(value.metadata);
 	return {
@@ -24,7 +25,8 @@ export function readChangeScope(
 		}),
 		contacts: Array.isArray(value.contacts) ? value.contacts : [],
 		metadata,
-		includeRaw,
+		includeRaw: options.includeRaw,
+		agentFields: options.agentFields,
 	};
 }
 

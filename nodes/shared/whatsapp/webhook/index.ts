@@ -1,7 +1,8 @@
 /** The webhook parser of the 360dialog Trigger: plain functions over the JSON WhatsApp posts. */
 export { parseWebhook } from './parseWebhook';
-export { RecentIds, messageKey, statusKey } from './recentIds';
+export { RecentIds, changeErrorKey, eventKey, messageKey, statusKey } from './recentIds';
 export type {
+	AccountEventItem,
 	BusinessNumber,
 	ButtonReply,
 	ChangeErrorItem,

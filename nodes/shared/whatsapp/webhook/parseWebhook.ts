@@ -1,3 +1,4 @@
+import { readAccountEvents } from './accountEvents';
 import { rawOf, readChangeScope, type ChangeScope } from './changeScope';
 import { decodeBody } from './decodeBody';
 import { asId, asRecord, compact, type JsonRecord } from './read';
@@ -41,17 +42,33 @@ function changeErrorItem(value: unknown, scope: ChangeScope): ChangeErrorItem | 
 	return compact(item);
 }
 
-class WebhookReader {
-	readonly result: ParsedWebhook = { messages: [], statuses: [], errors: [], ignored: 0 };
+interface ReaderOptions {
+	includeRaw: boolean;
+	agentFields: boolean;
+	events: boolean;
+}
 
-	constructor(private readonly includeRaw: boolean) {}
+class WebhookReader {
+	readonly result: ParsedWebhook = {
+		messages: [],
+		statuses: [],
+		errors: [],
+		events: [],
+		ignored: 0,
+	};
+
+	constructor(private readonly options: ReaderOptions) {}
+
+	private scope(value: JsonRecord, wabaId: string | undefined): ChangeScope {
+		return readChangeScope(value, wabaId, this.options);
+	}
 
 	readValue(value: JsonRecord, wabaId: string | undefined): void {
 		if (!hasValueList(value)) {
 			this.result.ignored++;
 			return;
 		}
-		const scope = readChangeScope(value, wabaId, this.includeRaw);
+		const scope = this.scope(value, wabaId);
 		this.collect(value.messages, simplifyMessage, scope, this.result.messages);
 		this.collect(value.statuses, simplifyStatus, scope, this.result.statuses);
 		this.collect(value.errors, changeErrorItem, scope, this.result.errors);
@@ -71,16 +88,24 @@ class WebhookReader {
 		}
 	}
 
-	/** Only `messages` changes carry messages and statuses; other fields (account_update, template status, ...) are skipped. */
-	readChange(value: unknown, wabaId: string | undefined): void {
+	/**
+	 * `messages` changes carry messages and statuses; other fields (account_update, template status, ...)
+	 * become events when asked for, and are skipped otherwise.
+	 */
+	readChange(value: unknown, wabaId: string | undefined, time: unknown): void {
 		const change = asRecord(value);
 		const field = change?.field;
 		const changeValue = asRecord(change?.value);
-		if (!changeValue || (field !== undefined && field !== 'messages')) {
-			this.result.ignored++;
+		if (changeValue && (field === undefined || field === 'messages')) {
+			this.readValue(changeValue, wabaId);
 			return;
 		}
-		this.readValue(changeValue, wabaId);
+		if (changeValue && typeof field === 'string' && field !== '' && this.options.events) {
+			const scope = this.scope(changeValue, wabaId);
+			this.result.events.push(...readAccountEvents(field, changeValue, time, scope));
+			return;
+		}
+		this.result.ignored++;
 	}
 
 	readEntry(value: unknown): void {
@@ -90,7 +115,7 @@ class WebhookReader {
 			return;
 		}
 		const wabaId = asId(entry.id);
-		for (const change of entry.changes) this.readChange(change, wabaId);
+		for (const change of entry.changes) this.readChange(change, wabaId, entry.time);
 	}
 
 	readBody(body: unknown): void {
@@ -104,11 +129,15 @@ class WebhookReader {
 }
 
 /**
- * Every message, status and change-level error of a webhook body, each as its own flat item carrying
- * the receiving number. Never throws: what it cannot read is counted in `ignored`.
+ * Every message, status and change-level error of a webhook body (and, when asked for, every account,
+ * template and user event), each as its own flat item carrying the receiving number. Never throws: what it cannot read is counted in `ignored`.
  */
 export function parseWebhook(body: unknown, options: ParseOptions = {}): ParsedWebhook {
-	const reader = new WebhookReader(options?.includeRaw === true);
+	const reader = new WebhookReader({
+		includeRaw: options?.includeRaw === true,
+		agentFields: options?.agentFields === true,
+		events: options?.events === true,
+	});
 	try {
 		reader.readBody(body);
 	} catch {

@@ -83,3 +83,10 @@ export function cloneJson<T>(value: T): T {
 		return value;
 	}
 }
+
+/** A copy of `record` without the named keys. */
+export function omitKeys(record: JsonRecord, keys: readonly string[]): JsonRecord {
+	const out: JsonRecord = {};
+	for (const key of Object.keys(record)) if (!keys.includes(key)) out[key] = record[key];
+	return out;
+}

@@ -1,4 +1,6 @@
-import type { InboundMessageItem, StatusItem } from './types';
+import { createHash } from 'crypto';
+
+import type { AccountEventItem, ChangeErrorItem, InboundMessageItem, StatusItem } from './types';
 
 const DEFAULT_CAPACITY = 10_000;
 
@@ -49,12 +51,37 @@ export class RecentIds {
 	}
 }
 
+/** Keys stay short whatever the sender put in an id: a long one is kept as its SHA-256. */
+const MAX_KEY_LENGTH = 160;
+
+function bounded(key: string): string {
+	if (key.length <= MAX_KEY_LENGTH) return key;
+	return `#${createHash('sha256').update(key, 'utf8').digest('base64')}`;
+}
+
+function contentKey(prefix: string, value: unknown): string {
+	return `${prefix}:${createHash('sha256').update(JSON.stringify(value), 'utf8').digest('base64')}`;
+}
+
 /** The de-duplication key of an inbound message: the same message id on the same number. */
 export function messageKey(message: InboundMessageItem): string {
-	return `m:${message.businessPhoneNumberId ?? ''}:${message.messageId}`;
+	return bounded(`m:${message.businessPhoneNumberId ?? ''}:${message.messageId}`);
 }
 
 /** The de-duplication key of a status: a later `read` after `delivered` is news, the same status again is not. */
 export function statusKey(status: StatusItem): string {
-	return `s:${status.businessPhoneNumberId ?? ''}:${status.messageId}:${status.status}`;
+	return bounded(`s:${status.businessPhoneNumberId ?? ''}:${status.messageId}:${status.status}`);
+}
+
+/**
+ * A change-level error has no id: the same error on the same number is the same key. So an identical
+ * error is reported once per time-to-live of the memory that uses this key.
+ */
+export function changeErrorKey(error: ChangeErrorItem): string {
+	return contentKey('e', { ...error, raw: undefined });
+}
+
+/** An account or template event: the same event content (its time included) is the same key. */
+export function eventKey(event: AccountEventItem): string {
+	return contentKey('a', { ...event, raw: undefined });
 }

@@ -3,7 +3,9 @@ import { asId, asRecord, type JsonRecord } from './read';
 export interface Sender {
 	from?: string;
 	fromUserId?: string;
+	fromParentUserId?: string;
 	contactName?: string;
+	username?: string;
 }
 
 function isSameSender(
@@ -52,6 +54,8 @@ export function readSender(message: JsonRecord, contacts: unknown[]): Sender {
 	return {
 		from: from ?? asId(profile?.wa_id),
 		fromUserId: userId ?? asId(profile?.user_id),
+		fromParentUserId: asId(message.from_parent_user_id) ?? asId(profile?.parent_user_id),
 		contactName: asId(asRecord(profile?.profile)?.name),
+		username: asId(asRecord(profile?.profile)?.username),
 	};
 }

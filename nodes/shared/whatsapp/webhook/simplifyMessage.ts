@@ -1,3 +1,4 @@
+import { agentFieldsOf } from './agentInput';
 import { rawOf, type ChangeScope } from './changeScope';
 import { readMessageContent } from './messageContent';
 import {
@@ -61,5 +62,5 @@ export function simplifyMessage(
 			contacts: scope.contacts.length > 0 ? scope.contacts : undefined,
 		}),
 	};
-	return compact(item);
+	return compact(scope.agentFields ? { ...item, ...agentFieldsOf(item) } : item);
 }

@@ -83,8 +83,19 @@ export interface InboundMessageItem extends BusinessNumber {
 	from?: string;
 	/** The sender's business-scoped user id (BSUID). */
 	fromUserId?: string;
+	/** The parent BSUID shared across a managed business's portfolios (`US.ENT.…`). */
+	fromParentUserId?: string;
 	/** The sender's profile name. */
 	contactName?: string;
+	/** The sender's WhatsApp username, once they adopted one. */
+	username?: string;
+	/**
+	 * What n8n's AI Agent reads: the text, caption or chosen reply, or a short description such as
+	 * "[voice note]" for a message without text. Only with `agentFields`.
+	 */
+	chatInput?: string;
+	/** The conversation key for n8n's memory nodes: the sender's BSUID, else their phone number. Only with `agentFields`. */
+	sessionId?: string;
 	/**
 	 * What the user wrote or chose, whatever the type: a text body, a media caption, the tapped button's text,
 	 * the chosen reply button or list row title, a flow's body, an order's note. Reactions, locations and
@@ -161,10 +172,29 @@ export interface ChangeErrorItem extends BusinessNumber, WebhookError {
 	raw?: Record<string, unknown>;
 }
 
+/**
+ * Anything a webhook reports besides messages and statuses: template status, quality and category
+ * updates, phone number quality and name updates, account updates, marketing opt-outs and opt-ins
+ * (`user_preferences`), user id changes (`user_id_update`). The change's value with camelCased keys.
+ */
+export interface AccountEventItem extends BusinessNumber {
+	event: 'account';
+	/** The change's field as WhatsApp names it: `message_template_status_update`, `user_preferences`, ... */
+	field: string;
+	/** The field in camelCase: `messageTemplateStatusUpdate`, `userPreferences`, ... */
+	kind: string;
+	/** ISO 8601, when the event or its entry says when. */
+	timestamp?: string;
+	timestampUnix?: number;
+	[key: string]: unknown;
+}
+
 export interface ParsedWebhook {
 	messages: InboundMessageItem[];
 	statuses: StatusItem[];
 	errors: ChangeErrorItem[];
+	/** Only with `events`: one item per account, template or user event. */
+	events: AccountEventItem[];
 	/** Entries, changes and items skipped as unknown or malformed; a body that is not an envelope counts as one. */
 	ignored: number;
 }
@@ -172,4 +202,8 @@ export interface ParsedWebhook {
 export interface ParseOptions {
 	/** Add the received objects under `raw` (copied, so items never share them). */
 	includeRaw?: boolean;
+	/** Read changes other than `messages` into `events` instead of skipping them. */
+	events?: boolean;
+	/** Add `chatInput` and `sessionId` to message items. */
+	agentFields?: boolean;
 }

@@ -1,0 +1,74 @@
+/**
+ * Trigger fields both versions offer; a version changes only what its own description says. Each version
+ * repeats its name, icon and group, where n8n's lint looks for them.
+ */
+import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+
+import { MESSAGE_TYPE_OPTIONS, STATUS_OPTIONS } from './options';
+
+export const WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	// Empty: n8n then answers with webhook()'s own response, {"received":true}, instead of its
+	// default for triggers, the literal text "firstEntryJson".
+	responseData: '',
+	path: 'webhook',
+};
+
+export const messageTypesProperty: INodeProperties = {
+	displayName: 'Message Types',
+	name: 'messageTypes',
+	type: 'multiOptions',
+	options: MESSAGE_TYPE_OPTIONS,
+	default: [],
+	description: 'Which inbound messages go to the Message output. Leave empty for every type.',
+};
+
+/** Version 1: delivered, read and failed by default; an empty selection keeps the Status output quiet. */
+export const statusesPropertyV1: INodeProperties = {
+	displayName: 'Statuses',
+	name: 'statuses',
+	type: 'multiOptions',
+	options: STATUS_OPTIONS,
+	default: ['delivered', 'read', 'failed'],
+	description:
+		'Which delivery statuses of the messages you send go to the Status output. Leave empty to keep the Status output quiet.',
+};
+
+/** Version 2: every status by default, and an empty selection means every status too. */
+export const statusesPropertyV2: INodeProperties = {
+	displayName: 'Statuses',
+	name: 'statuses',
+	type: 'multiOptions',
+	options: STATUS_OPTIONS,
+	default: [],
+	description:
+		'Which delivery statuses of the messages you send go to the Status output. Leave empty for every status.',
+};
+
+export const includeRawOption: INodeProperties = {
+	displayName: 'Include Raw Payload',
+	name: 'includeRaw',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to add the original webhook object to each item, under "raw"',
+};
+
+export const replaceExistingWebhookOption: INodeProperties = {
+	displayName: 'Replace Existing Webhook',
+	name: 'replaceExistingWebhook',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to take over the number's webhook when another URL is registered. The previous URL is kept and put back when this workflow is deactivated. Off: activation fails and names the URL in use.",
+};
+
+export const verifySecretOption: INodeProperties = {
+	displayName: 'Verify Webhook Secret',
+	name: 'verifySecret',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to accept only deliveries that carry the secret header registered at activation. Turn off only when the webhook URL was set up by hand outside n8n: then anyone who learns the URL can start this workflow with made-up messages.',
+};

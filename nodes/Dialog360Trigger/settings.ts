@@ -1,0 +1,69 @@
+/** What a trigger node's parameters ask for, read once per delivery, with each version's defaults. */
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { DEFAULT_MAX_MEDIA_MB } from './mediaDownload';
+
+export interface ReceiveSettings {
+	version: number;
+	verifySecret: boolean;
+	includeRaw: boolean;
+	messageTypes: string[];
+	statuses: string[];
+	/** Version 1: an empty status selection means none; version 2: every status. */
+	emptyStatusesMeanAll: boolean;
+	/** Version 2 with "Account and Template Events": a third output. */
+	events: boolean;
+	/** Version 2: AI agent fields on message items. */
+	agentFields: boolean;
+	/** Version 2: outputs with nothing connected get nothing, in production. */
+	skipUnconnected: boolean;
+	/** Bytes; 0 when "Download Media" is off. */
+	downloadMaxBytes: number;
+}
+
+interface Options {
+	verifySecret?: boolean;
+	includeRaw?: boolean;
+	downloadMedia?: boolean;
+	maxMediaSizeMb?: number;
+}
+
+function asList(value: unknown): string[] {
+	return Array.isArray(value)
+		? value.filter((entry): entry is string => typeof entry === 'string')
+		: [];
+}
+
+export function readSettings(this: IWebhookFunctions): ReceiveSettings {
+	const version = this.getNode().typeVersion;
+	const options = this.getNodeParameter('options', {}) as Options;
+	const v2 = version >= 2;
+	const maxMb = Number(options.maxMediaSizeMb ?? DEFAULT_MAX_MEDIA_MB);
+	return {
+		version,
+		verifySecret: options.verifySecret !== false,
+		includeRaw: options.includeRaw === true,
+		messageTypes: asList(this.getNodeParameter('messageTypes', [])),
+		statuses: asList(this.getNodeParameter('statuses', [])),
+		emptyStatusesMeanAll: v2,
+		events: v2 && this.getNodeParameter('accountEvents', false) === true,
+		agentFields: v2,
+		skipUnconnected: v2 && this.getMode() === 'webhook',
+		downloadMaxBytes:
+			v2 && options.downloadMedia === true
+				? Math.round(
+						(Number.isFinite(maxMb) && maxMb > 0 ? maxMb : DEFAULT_MAX_MEDIA_MB) * 1024 * 1024,
+					)
+				: 0,
+	};
+}
+
+/** Whether a status (or, for `failed`, a change-level error) passes the Statuses filter. */
+export function wantsStatus(settings: ReceiveSettings, status: string): boolean {
+	if (settings.statuses.length === 0) return settings.emptyStatusesMeanAll;
+	return settings.statuses.includes(status);
+}
+
+export function wantsMessage(settings: ReceiveSettings, type: string): boolean {
+	return settings.messageTypes.length === 0 || settings.messageTypes.includes(type);
+}

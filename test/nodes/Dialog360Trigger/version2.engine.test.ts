@@ -1,0 +1,202 @@
+/**
+ * Trigger version 2 beside version 1: the defaults and outputs each version has, and what version 2 does
+ * with deliveries that no output wants.
+ */
+import { createHash } from 'node:crypto';
+
+import type { INode, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { loadPackage, PackageNodeTypes, TRIGGER_NODE_TYPE } from '../../helpers/engine';
+import { contact, envelope, inboundText, statusEvent } from '../../helpers/envelopes';
+import { createTriggerHarness, type TriggerOptions } from '../../helpers/trigger';
+import {
+	startWebhookConfigServer,
+	type WebhookConfigServer,
+} from '../../helpers/webhookConfigServer';
+
+const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
+const ALL_STATUSES = ['sent', 'delivered', 'read', 'played', 'failed', 'deleted'];
+let sequence = 0;
+
+const statusStorm = (tag: string) =>
+	envelope({ statuses: ALL_STATUSES.map((status) => statusEvent(`wamid.${tag}`, status)) });
+
+const changeError = {
+	errors: [
+		{
+			code: 131000,
+			title: 'Something went wrong',
+			message: 'Something went wrong',
+			error_data: { details: 'Message failed to send because of an unknown error.' },
+		},
+	],
+};
+
+async function descriptionOf(version: number): Promise<INodeTypeDescription> {
+	const nodeTypes = new PackageNodeTypes(await loadPackage());
+	return nodeTypes.getByNameAndVersion(TRIGGER_NODE_TYPE, version).description;
+}
+
+/** The outputs n8n computes for a trigger node with these parameters. */
+async function outputsOf(version: number, parameters: Record<string, unknown>) {
+	const nodeTypes = new PackageNodeTypes(await loadPackage());
+	const node: INode = {
+		id: 'n',
+		name: 'Trigger',
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: version,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
+	return NodeHelpers.getNodeOutputs(workflow, node, await descriptionOf(version));
+}
+
+describe('360dialog Trigger version 2', () => {
+	let server: WebhookConfigServer;
+	const secret = () => server.config.headers![VERIFICATION_HEADER];
+	const signed = () => ({ [VERIFICATION_HEADER]: secret() });
+
+	async function activeTrigger(options: Omit<TriggerOptions, 'baseUrl'> = {}) {
+		const trigger = await createTriggerHarness({
+			baseUrl: server.url,
+			typeVersion: 2,
+			nodeId: `v2-${++sequence}`,
+			...options,
+		});
+		await trigger.create();
+		return trigger;
+	}
+
+	beforeEach(async () => {
+		server = await startWebhookConfigServer();
+	});
+	afterEach(async () => await server.close());
+
+	test('new nodes get version 2; version 1 keeps its two outputs and its status defaults', async () => {
+		const nodeTypes = new PackageNodeTypes(await loadPackage());
+		expect(nodeTypes.getByName(TRIGGER_NODE_TYPE).description.defaultVersion).toBe(2);
+		const v1 = await descriptionOf(1);
+		expect(v1.outputs).toEqual(['main', 'main']);
+		expect(v1.outputNames).toEqual(['Message', 'Status']);
+		expect(v1.properties.find((p) => p.name === 'statuses')?.default).toEqual([
+			'delivered',
+			'read',
+			'failed',
+		]);
+		const v2 = await descriptionOf(2);
+		expect(v2.properties.find((p) => p.name === 'statuses')?.default).toEqual([]);
+	});
+
+	test('version 2 has Message and Status outputs, and an Event output only with "Account and Template Events"', async () => {
+		const names = (outputs: Awaited<ReturnType<typeof outputsOf>>) =>
+			outputs.map((output) => (typeof output === 'string' ? output : output.displayName));
+		expect(names(await outputsOf(2, {}))).toEqual(['Message', 'Status']);
+		expect(names(await outputsOf(2, { accountEvents: true }))).toEqual([
+			'Message',
+			'Status',
+			'Event',
+		]);
+	});
+
+	test('by default every status reaches the Status output, sent and played included', async () => {
+		const trigger = await activeTrigger();
+		const result = await trigger.deliver({ headers: signed(), body: statusStorm('EVERY') });
+		expect(result.outputs![1].map((item) => item.json.status)).toEqual(ALL_STATUSES);
+	});
+
+	test('an empty Statuses selection means every status in version 2, none in version 1', async () => {
+		const v2 = await activeTrigger({ parameters: { statuses: [] } });
+		const v2Result = await v2.deliver({ headers: signed(), body: statusStorm('EMPTY2') });
+		expect(v2Result.outputs![1]).toHaveLength(ALL_STATUSES.length);
+
+		const v1 = await activeTrigger({ typeVersion: 1, parameters: { statuses: [] } });
+		const v1Result = await v1.deliver({ headers: signed(), body: statusStorm('EMPTY1') });
+		expect(v1Result.outputs).toBeUndefined();
+	});
+
+	test('a status storm with nothing connected to the Status output starts no execution, and is answered', async () => {
+		const trigger = await activeTrigger({ connectedOutputs: [0] });
+		const result = await trigger.deliver({ headers: signed(), body: statusStorm('STORM') });
+		expect(result.status).toBe(200);
+		expect(result.response.webhookResponse).toEqual({ received: true });
+		expect(result.outputs).toBeUndefined();
+	});
+
+	test('with nothing connected to the Status output, a message still starts an execution, without the statuses', async () => {
+		const trigger = await activeTrigger({ connectedOutputs: [0] });
+		const body = envelope({
+			contacts: [contact('Jane', '4915112345678')],
+			messages: [inboundText('wamid.MIXED1', '4915112345678', 'hi')],
+			statuses: [statusEvent('wamid.MIXED2', 'read')],
+		});
+		const result = await trigger.deliver({ headers: signed(), body });
+		expect(result.outputs!.map((items) => items.length)).toEqual([1, 0]);
+	});
+
+	test('a workflow with nothing connected at all starts nothing; the test URL still shows everything', async () => {
+		const production = await activeTrigger({ connectedOutputs: [] });
+		expect(
+			(await production.deliver({ headers: signed(), body: statusStorm('NONE') })).outputs,
+		).toBeUndefined();
+
+		const test = await activeTrigger({ connectedOutputs: [], mode: 'manual' });
+		const shown = await test.deliver({ headers: signed(), body: statusStorm('TESTURL') });
+		expect(shown.outputs![1]).toHaveLength(ALL_STATUSES.length);
+	});
+
+	test('version 1 keeps starting executions for outputs with nothing connected', async () => {
+		const trigger = await activeTrigger({ typeVersion: 1, connectedOutputs: [0] });
+		const result = await trigger.deliver({ headers: signed(), body: statusStorm('V1STORM') });
+		expect(result.outputs![1]).toHaveLength(ALL_STATUSES.length);
+	});
+
+	test.each([1, 2])(
+		'version %i: a valid envelope posted as application/octet-stream or without a content type is parsed, not dropped',
+		async (typeVersion) => {
+			const trigger = await activeTrigger({ typeVersion });
+			const body = envelope({
+				contacts: [contact('Jane', '4915112345678')],
+				messages: [inboundText(`wamid.OCTET${typeVersion}`, '4915112345678', 'bytes')],
+			});
+			const result = await trigger.deliver({
+				headers: { ...signed(), 'content-type': 'application/octet-stream' },
+				rawBody: Buffer.from(JSON.stringify(body)),
+			});
+			expect(result.outputs![0].map((item) => item.json.text)).toEqual(['bytes']);
+		},
+	);
+
+	test('a change-level error delivered twice starts one execution', async () => {
+		const trigger = await activeTrigger();
+		const first = await trigger.deliver({ headers: signed(), body: envelope(changeError) });
+		const second = await trigger.deliver({ headers: signed(), body: envelope(changeError) });
+		expect(first.outputs![1].map((item) => item.json.status)).toEqual(['error']);
+		expect(second.outputs).toBeUndefined();
+	});
+
+	test('a workflow activated by an earlier release (plain secret in static data) keeps working, and then keeps only the hash', async () => {
+		const plain = 'a'.repeat(64);
+		const trigger = await createTriggerHarness({
+			baseUrl: server.url,
+			typeVersion: 1,
+			nodeId: `legacy-${++sequence}`,
+			staticData: { webhookSecret: plain, registeredUrl: 'https://example.com/webhook' },
+		});
+		const body = envelope({
+			messages: [inboundText('wamid.LEGACY', '4915112345678', 'still here')],
+		});
+		const result = await trigger.deliver({ headers: { [VERIFICATION_HEADER]: plain }, body });
+		expect(result.outputs![0]).toHaveLength(1);
+		expect(trigger.staticData.webhookSecret).toBeUndefined();
+		expect(trigger.staticData.webhookSecretSha256).toBe(
+			createHash('sha256').update(plain).digest('hex'),
+		);
+		const forged = await trigger.deliver({
+			headers: { [VERIFICATION_HEADER]: 'b'.repeat(64) },
+			body,
+		});
+		expect(forged.status).toBe(401);
+	});
+});
