@@ -11,6 +11,7 @@ const { handleMarketingMessagesPost } = require('./marketing');
 const { readUpload, parseUpload, summarizeUpload } = require('./media');
 const { isObject, parseHttpUrl } = require('./validation');
 const { ACCOUNT_ROUTES, isRawUploadPath } = require('./account');
+const { applyMultiWebhook, describeMultiWebhook } = require('./multi-webhook');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -101,6 +102,18 @@ function getWebhookConfig(ctx, call) {
 	return { body: ctx.store.webhooks.get(call.number.phoneNumberId) ?? { url: '' } };
 }
 
+/** POST /multi_webhook: the number's extra destinations, replaced as a whole. @type {Handler} */
+function postMultiWebhook(ctx, call) {
+	const phoneNumberId = call.number.phoneNumberId;
+	const config = applyMultiWebhook(
+		ctx.store.multiWebhooks.get(phoneNumberId),
+		jsonBody(call),
+		ctx.store.webhooks.get(phoneNumberId)?.url,
+	);
+	ctx.store.multiWebhooks.set(phoneNumberId, config);
+	return { body: describeMultiWebhook(config) };
+}
+
 /** POST /messages, within the number's throughput: above it 429 / 130429, before the body is even read. @type {Handler} */
 function postMessages(ctx, call) {
 	if (!ctx.limiter.admit(call.number.phoneNumberId, ctx.options.throughputPerSecond)) {
@@ -175,6 +188,14 @@ const ROUTES = [
 	...ACCOUNT_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
+	[
+		'GET',
+		/^\/multi_webhook\/?$/,
+		(ctx, call) => ({
+			body: describeMultiWebhook(ctx.store.multiWebhooks.get(call.number.phoneNumberId)),
+		}),
+	],
+	['POST', /^\/multi_webhook\/?$/, postMultiWebhook],
 	[
 		'GET',
 		/^\/v1\/configs\/templates\/?$/,

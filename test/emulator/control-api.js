@@ -12,6 +12,7 @@ const { applyRuntimeOptions, describeRuntimeOptions, OptionError } = require('./
 const { digitsOf } = require('./ids');
 const { isObject } = require('./validation');
 const { tapLink } = require('./link-taps');
+const { describeMultiWebhook } = require('./multi-webhook');
 
 /** @typedef {import('./context').Context} Context */
 /** @typedef {import('./options').NumberConfig} NumberConfig */
@@ -190,6 +191,14 @@ function describeWebhooks(ctx) {
 	}));
 }
 
+/** The extra destinations of every number. @param {Context} ctx */
+function describeExtraDestinations(ctx) {
+	return ctx.store.numbers.map((number) => ({
+		phoneNumberId: number.phoneNumberId,
+		...describeMultiWebhook(ctx.store.multiWebhooks.get(number.phoneNumberId)),
+	}));
+}
+
 /** @param {Context} ctx */
 function describeContacts(ctx) {
 	return ctx.store.numbers.flatMap((number) =>
@@ -239,6 +248,7 @@ const CONTROL_ROUTES = {
 	'GET /_emulator/deliveries': (ctx) => ({ body: ctx.store.deliveries }),
 	'GET /_emulator/webhook': (ctx) => ({ body: describeWebhooks(ctx) }),
 	'POST /_emulator/webhook': (ctx, body) => ({ body: registerWebhook(ctx, body) }),
+	'GET /_emulator/multi_webhook': (ctx) => ({ body: describeExtraDestinations(ctx) }),
 	'POST /_emulator/statuses': (ctx, body) => ({ body: pushStatus(ctx, body) }),
 	'POST /_emulator/tap': async (ctx, body) => ({ body: await tapLink(ctx, body) }),
 	'POST /_emulator/account': (ctx, body) => ({ body: configureAccount(ctx, body) }),
@@ -292,4 +302,5 @@ module.exports = {
 	registerWebhook,
 	pushStatus,
 	describeWebhooks,
+	describeExtraDestinations,
 };

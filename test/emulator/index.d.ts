@@ -100,6 +100,8 @@ export interface SentRecord {
 
 export interface DeliveryRecord {
 	seq: number;
+	/** `main`, or the URL of an extra destination (`/multi_webhook`). */
+	destination: string;
 	/** Retries of one event share it. */
 	eventId: number;
 	kind: 'status' | 'inbound';
@@ -221,6 +223,12 @@ export interface Emulator {
 	};
 	/** Same as GET /_emulator/webhook: each number's registered webhook (url null when none). */
 	webhooks(): Array<{ phoneNumberId: string; url: string | null; headers: Record<string, string> }>;
+	/** Each number's extra destinations (`/multi_webhook`); they receive what the main webhook answered 200. */
+	extraDestinations(): Array<{
+		phoneNumberId: string;
+		enabled: boolean;
+		destinations: Array<{ name?: string; url: string; headers: Record<string, string> }>;
+	}>;
 	/** Same as POST /_emulator/statuses. */
 	pushStatus(input: {
 		messageId: string;

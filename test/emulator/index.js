@@ -21,6 +21,7 @@ const {
 	registerWebhook,
 	pushStatus,
 	describeWebhooks,
+	describeExtraDestinations,
 } = require('./control-api');
 const { sendJson } = require('./http-io');
 const { tapLink } = require('./link-taps');
@@ -173,6 +174,8 @@ async function startEmulator(userOptions = {}) {
 		/** @param {Record<string, any>} input */
 		registerWebhook: (input) => registerWebhook(ctx, input),
 		webhooks: () => describeWebhooks(ctx),
+		/** Each number's extra destinations (`/multi_webhook`). */
+		extraDestinations: () => describeExtraDestinations(ctx),
 		/** @param {Record<string, any>} input */
 		pushStatus: (input) => pushStatus(ctx, input),
 		/** @param {Record<string, any>} input */

@@ -53,6 +53,7 @@ const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 /**
  * @typedef {object} DeliveryRecord
  * @property {number} seq
+ * @property {string} destination `main`, or the URL of an extra destination
  * @property {number} eventId one id per webhook event; its retries share it
  * @property {'status' | 'inbound'} kind
  * @property {string} phoneNumberId
@@ -105,6 +106,8 @@ function createStore(numbers, now, maxRecords) {
 	/** @type {DeliveryRecord[]} */ const deliveries = [];
 	/** @type {InboundRecord[]} */ const inbound = [];
 	/** @type {Map<string, WebhookConfig>} phoneNumberId → webhook */ const webhooks = new Map();
+	/** @type {Map<string, import('./multi-webhook').MultiWebhookConfig>} phoneNumberId → extra destinations */
+	const multiWebhooks = new Map();
 	/** @type {Map<string, Map<string, number | null>>} phoneNumberId → contact id → last inbound (ms) */
 	const contacts = new Map();
 	/** @type {Map<string, Set<string>>} phoneNumberId → inbound message ids */ const inboundIds =
@@ -186,6 +189,7 @@ function createStore(numbers, now, maxRecords) {
 		deliveries.length = 0;
 		inbound.length = 0;
 		webhooks.clear();
+		multiWebhooks.clear();
 		contacts.clear();
 		inboundIds.clear();
 		profiles.clear();
@@ -204,6 +208,7 @@ function createStore(numbers, now, maxRecords) {
 		deliveries,
 		inbound,
 		webhooks,
+		multiWebhooks,
 		profiles,
 		setWebhook,
 		setLastInbound,

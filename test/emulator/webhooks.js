@@ -10,9 +10,13 @@
  * (the platform retries for days and does not stall a number's traffic meanwhile); the price is that a retried
  * event can arrive after later ones — which real receivers must cope with anyway, since delivery is
  * at-least-once and not ordered under failure.
+ *
+ * Extra destinations (`/multi_webhook`) get their own queues: an event goes to each of them once the main
+ * webhook answered it with 200, and each retries on its own.
  */
 const http = require('node:http');
 const https = require('node:https');
+const { activeDestinations } = require('./multi-webhook');
 
 /** @typedef {import('./store').Store} Store */
 /** @typedef {import('./store').DeliveryRecord} DeliveryRecord */
@@ -24,6 +28,7 @@ const https = require('node:https');
  * @property {'status' | 'inbound'} kind
  * @property {unknown} body
  * @property {Buffer} payload
+ * @property {string} destination `main`, or the URL of an extra destination
  * @property {number} attempt attempts made so far
  * @property {number} generation reset() generation the event belongs to
  */
@@ -42,12 +47,15 @@ function createWebhookDispatcher(deps) {
 	let generation = 0;
 	let closed = false;
 
-	/** @param {string} phoneNumberId */
-	function queueOf(phoneNumberId) {
-		let queue = queues.get(phoneNumberId);
-		if (!queue) queues.set(phoneNumberId, (queue = { items: [], busy: false }));
+	/** @param {string} key number and destination */
+	function queueOf(key) {
+		let queue = queues.get(key);
+		if (!queue) queues.set(key, (queue = { items: [], busy: false }));
 		return queue;
 	}
+
+	/** @param {WebhookEvent} event */
+	const queueKey = (event) => `${event.phoneNumberId} ${event.destination}`;
 
 	/**
 	 * @param {string} phoneNumberId
@@ -61,6 +69,7 @@ function createWebhookDispatcher(deps) {
 			kind,
 			body,
 			payload: Buffer.from(JSON.stringify(body)),
+			destination: 'main',
 			attempt: 0,
 			generation,
 		};
@@ -71,13 +80,28 @@ function createWebhookDispatcher(deps) {
 	/** @param {WebhookEvent} event */
 	function push(event) {
 		if (closed || event.generation !== generation) return;
-		queueOf(event.phoneNumberId).items.push(event);
-		void drain(event.phoneNumberId);
+		const key = queueKey(event);
+		queueOf(key).items.push(event);
+		void drain(key);
 	}
 
-	/** @param {string} phoneNumberId */
-	async function drain(phoneNumberId) {
-		const queue = queueOf(phoneNumberId);
+	/** What the main webhook acknowledged goes on to every extra destination. @param {WebhookEvent} event */
+	function fanOut(event) {
+		const config = deps.store.multiWebhooks.get(event.phoneNumberId);
+		for (const destination of activeDestinations(config))
+			push({ ...event, destination: destination.url, attempt: 0 });
+	}
+
+	/** @param {WebhookEvent} event */
+	function targetOf(event) {
+		if (event.destination === 'main') return deps.store.webhooks.get(event.phoneNumberId);
+		const config = deps.store.multiWebhooks.get(event.phoneNumberId);
+		return activeDestinations(config).find((destination) => destination.url === event.destination);
+	}
+
+	/** @param {string} key */
+	async function drain(key) {
+		const queue = queueOf(key);
 		if (queue.busy) return;
 		queue.busy = true;
 		try {
@@ -93,7 +117,7 @@ function createWebhookDispatcher(deps) {
 
 	/** @param {WebhookEvent} event */
 	async function attempt(event) {
-		const target = deps.store.webhooks.get(event.phoneNumberId);
+		const target = targetOf(event);
 		if (!target) return; // nothing registered: the platform has nowhere to send it either
 		event.attempt += 1;
 		const headers = requestHeaders(target.headers, event.payload.length);
@@ -107,6 +131,7 @@ function createWebhookDispatcher(deps) {
 			eventId: event.eventId,
 			kind: event.kind,
 			phoneNumberId: event.phoneNumberId,
+			destination: event.destination,
 			url: target.url,
 			headers,
 			attempt: event.attempt,
@@ -122,6 +147,7 @@ function createWebhookDispatcher(deps) {
 			`webhook ${event.kind} #${event.eventId} attempt ${event.attempt} → ${outcome.statusCode ?? outcome.error}`,
 		);
 		if (!record.ok) scheduleRetry(event, record);
+		else if (event.destination === 'main') fanOut(event);
 	}
 
 	/** @param {WebhookEvent} event @param {DeliveryRecord} record */
