@@ -30,6 +30,8 @@ export interface Delivery {
 	body?: unknown;
 	/** The bytes as received; read by the trigger through n8n's `readRawBody()` when `body` is missing. */
 	rawBody?: Buffer;
+	/** Called when the trigger answers through the response object, at that moment. */
+	onAnswer?: () => void;
 }
 
 export interface DeliveryResult {
@@ -158,7 +160,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		activate: async () => {
 			if (!(await harness.checkExists())) await harness.create();
 		},
-		deliver: async ({ headers = {}, body, rawBody }) => {
+		deliver: async ({ headers = {}, body, rawBody, onAnswer }) => {
 			let status = 200;
 			let responseBody: unknown;
 			let answeredAt: number | undefined;
@@ -170,6 +172,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 				json(value: unknown) {
 					responseBody = value;
 					answeredAt = performance.now();
+					onAnswer?.();
 					return res;
 				},
 				send(value: unknown) {
