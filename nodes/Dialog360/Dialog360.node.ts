@@ -15,6 +15,7 @@ import * as template from './actions/template';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
+import { sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait/webhook';
 
 const resourceProperty: INodeProperties & {
 	options: Array<INodePropertyOptions & { value: Dialog360Resource }>;
@@ -50,6 +51,10 @@ export class Dialog360 implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dialog360Api', required: true }],
+		// Send and Wait for Response: where n8n's signed resume URL lands while the execution waits.
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip:
+			'={{ $parameter["operation"] === "sendAndWait" ? "The execution goes on once the person answers on WhatsApp" : "" }}',
 		properties: [
 			resourceProperty,
 			...message.description,
@@ -69,6 +74,8 @@ export class Dialog360 implements INodeType {
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

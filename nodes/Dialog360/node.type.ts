@@ -13,7 +13,8 @@ export type Dialog360Map = {
 		| 'sendInteractive'
 		| 'sendRaw'
 		| 'markAsRead'
-		| 'sendTypingIndicator';
+		| 'sendTypingIndicator'
+		| 'sendAndWait';
 	media: 'upload' | 'download' | 'getInfo' | 'delete';
 	template: 'list' | 'get' | 'create' | 'delete';
 	account:

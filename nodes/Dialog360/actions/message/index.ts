@@ -4,6 +4,7 @@ import { recipientProperties } from '../descriptions/recipient.description';
 import { sendOptionsProperty } from '../descriptions/sendOptions.description';
 import type { OperationProperty, OperationTable } from '../operation';
 import * as markAsRead from './markAsRead.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendContacts from './sendContacts.operation';
 import * as sendInteractive from './sendInteractive.operation';
 import * as sendLocation from './sendLocation.operation';
@@ -25,6 +26,7 @@ export const operations: OperationTable<'message'> = {
 	sendRaw,
 	markAsRead,
 	sendTypingIndicator,
+	sendAndWait,
 };
 
 /** The operations that send a message to someone, with whether they need the recipient fields. */
@@ -49,6 +51,13 @@ const operationProperty: OperationProperty<'message'> = {
 			value: 'markAsRead',
 			action: 'Mark a message as read',
 			description: 'Show the blue ticks on a message the user sent',
+		},
+		{
+			name: 'Send and Wait for Response',
+			value: 'sendAndWait',
+			action: 'Send a message and wait for response',
+			description:
+				'Ask for an approval or an answer; the workflow waits until the person taps or replies',
 		},
 		{
 			name: 'Send Contacts',
@@ -124,5 +133,6 @@ export const description: INodeProperties[] = [
 	...markAsRead.description,
 	...sendTypingIndicator.description,
 	...sendRaw.description,
+	...sendAndWait.description,
 	sendOptionsProperty([...needRecipient, ...mayNameRecipient]),
 ];
