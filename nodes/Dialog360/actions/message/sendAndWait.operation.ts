@@ -77,20 +77,23 @@ const properties: INodeProperties[] = [
 		default: 'Decline',
 		displayOptions: { show: { ...approval, approvalType: ['double'] } },
 	},
+	// Empty by default, so that the label follows the response type even when that comes from an expression.
 	{
 		displayName: 'Message Button Label',
 		name: 'buttonLabel',
 		type: 'string',
-		default: 'Respond',
-		description: `The WhatsApp button that opens the page with both choices, up to ${LIMITS.ctaDisplayText} characters`,
+		default: '',
+		placeholder: 'Respond',
+		description: `The WhatsApp button that opens the page with both choices, up to ${LIMITS.ctaDisplayText} characters; empty for "Respond"`,
 		displayOptions: { show: { ...approval, approvalType: ['double'] } },
 	},
 	{
 		displayName: 'Message Button Label',
 		name: 'buttonLabel',
 		type: 'string',
-		default: 'Reply',
-		description: `The WhatsApp button that opens the reply page, up to ${LIMITS.ctaDisplayText} characters`,
+		default: '',
+		placeholder: 'Reply',
+		description: `The WhatsApp button that opens the reply page, up to ${LIMITS.ctaDisplayText} characters; empty for "Reply"`,
 		displayOptions: { show: { responseType: ['freeText'] } },
 	},
 	{
