@@ -80,6 +80,28 @@ describe('Send and Wait for Response through the n8n engine', () => {
 		expect(new Date(result.waitTill as Date).getTime()).toBe(WAIT_INDEFINITELY.getTime());
 	});
 
+	test('two items ask two people with the same resume URL: the first answer continues', async () => {
+		const { run: result } = await runActionNode(
+			{
+				resource: 'message',
+				operation: 'sendAndWait',
+				phoneNumber: '={{ $json.to }}',
+				message: 'Can you cover the late shift?',
+				responseType: 'approval',
+			},
+			[{ json: { to: `+${CUSTOMER}` } }, { json: { to: '+49 151 87654321' } }],
+			{ baseUrl: emu.url, apiKey: 'wait-key', typeVersion: 1.1 },
+		);
+		expect(emu.requests.map((request) => request.body.to).sort()).toEqual([
+			CUSTOMER,
+			'4915187654321',
+		]);
+		const urls = emu.requests.map((request) => request.body.interactive.action.parameters.url);
+		expect(urls[0]).toMatch(RESUME_URL);
+		expect(urls[1]).toBe(urls[0]);
+		expect(result.status).toBe('waiting');
+	});
+
 	test('an empty message fails the item before anything is sent, and nothing waits', async () => {
 		const { run: result, error } = await run({ message: '  ', responseType: 'approval' });
 		expect(error('360dialog')?.message).toBe('Message is empty');
