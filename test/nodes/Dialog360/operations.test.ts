@@ -44,6 +44,7 @@ describe('the resource and operation table', () => {
 			.sort();
 		expect(sending).toEqual(
 			[
+				'sendAndWait',
 				'sendContacts',
 				'sendInteractive',
 				'sendLocation',
