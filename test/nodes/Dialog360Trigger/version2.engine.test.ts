@@ -8,6 +8,7 @@ import type { INode, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { loadPackage, PackageNodeTypes, TRIGGER_NODE_TYPE } from '../../helpers/engine';
+import { webhookFixture } from '../../fixtures/webhooks';
 import { contact, envelope, inboundText, statusEvent } from '../../helpers/envelopes';
 import { createTriggerHarness, type TriggerOptions } from '../../helpers/trigger';
 import {
@@ -174,6 +175,36 @@ describe('360dialog Trigger version 2', () => {
 		const second = await trigger.deliver({ headers: signed(), body: envelope(changeError) });
 		expect(first.outputs![1].map((item) => item.json.status)).toEqual(['error']);
 		expect(second.outputs).toBeUndefined();
+	});
+
+	test('"Account and Template Events" puts account, template and user events on the Event output, once', async () => {
+		const trigger = await activeTrigger({ parameters: { accountEvents: true } });
+		const body = webhookFixture('account-events');
+		const first = await trigger.deliver({ headers: signed(), body });
+		expect(first.outputs).toHaveLength(3);
+		expect(first.outputs![2].map((item) => item.json.kind)).toEqual([
+			'messageTemplateStatusUpdate',
+			'messageTemplateQualityUpdate',
+			'phoneNumberQualityUpdate',
+			'phoneNumberNameUpdate',
+			'accountUpdate',
+			'userPreferences',
+			'userIdUpdate',
+		]);
+		const again = await trigger.deliver({
+			headers: signed(),
+			body: webhookFixture('account-events'),
+		});
+		expect(again.outputs).toBeUndefined();
+	});
+
+	test('without the Event output, account events start nothing, as before', async () => {
+		const trigger = await activeTrigger();
+		const result = await trigger.deliver({
+			headers: signed(),
+			body: webhookFixture('account-events'),
+		});
+		expect(result.outputs).toBeUndefined();
 	});
 
 	test('a workflow activated by an earlier release (plain secret in static data) keeps working, and then keeps only the hash', async () => {
