@@ -102,6 +102,23 @@ describe('Send and Wait for Response through the n8n engine', () => {
 		expect(result.status).toBe('waiting');
 	});
 
+	test('a limit at a given date waits until then; a date that is not one fails before sending', async () => {
+		const at = '2031-05-04T10:00:00.000Z';
+		const limit = (maxDateAndTime: string) => ({
+			limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime } },
+		});
+		const { run: result } = await run({
+			message: 'm',
+			responseType: 'approval',
+			options: limit(at),
+		});
+		expect(new Date(result.waitTill as Date).toISOString()).toBe(at);
+		emu.reset();
+		const { error } = await run({ message: 'm', responseType: 'approval', options: limit('soon') });
+		expect(error('360dialog')?.message).toBe('The wait time limit is not a valid date');
+		expect(emu.requests).toHaveLength(0);
+	});
+
 	test('an empty message fails the item before anything is sent, and nothing waits', async () => {
 		const { run: result, error } = await run({ message: '  ', responseType: 'approval' });
 		expect(error('360dialog')?.message).toBe('Message is empty');
