@@ -18,6 +18,8 @@ const USAGE = `Usage: node test/emulator/cli.js [options]
   --throughput N               POST /messages per second per number before HTTP 429 (default: no cap)
   --failure-ratio R            share of API calls answered 500 (0..1)
   --drop-ratio R               share of API calls whose connection is dropped (0..1)
+  --recipient-faults T,F,D[,S] POST /messages per recipient and attempt: shares throttled (429),
+                               failed (500) and dropped, from seed S (default 1)
   --status-gap-ms N            gap between sent / delivered / read webhooks (default 50)
   --retry-delays-ms A,B,C      webhook redelivery backoff (default 200,400,800,1600,3200)
   --webhook-timeout-ms N       how long a webhook target may take to answer (default 5000)
@@ -72,6 +74,13 @@ function parseArguments(argv) {
 			case '--drop-ratio':
 				options.dropRatio = numberArgument(flag, value());
 				break;
+			case '--recipient-faults': {
+				const [throttleRatio, failureRatio, dropRatio, seed] = value()
+					.split(',')
+					.map((part) => numberArgument(flag, part));
+				options.recipientFaults = { throttleRatio, failureRatio, dropRatio, seed };
+				break;
+			}
 			case '--status-gap-ms':
 				options.statusGapMs = numberArgument(flag, value());
 				break;

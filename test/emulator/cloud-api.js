@@ -114,16 +114,32 @@ function postMultiWebhook(ctx, call) {
 	return { body: describeMultiWebhook(config) };
 }
 
+/** The platform's answer above a number's throughput. @param {number} retryAfterSeconds */
+function throttled(retryAfterSeconds) {
+	return metaError(
+		429,
+		130429,
+		'(#130429) Rate limit hit',
+		'Cloud API message throughput has been reached.',
+		{ headers: { 'retry-after': String(retryAfterSeconds) } },
+	);
+}
+
+/**
+ * The fault `recipientFaults` chose for this call, when it is a POST /messages naming a recipient.
+ * @param {Context} ctx @param {string} method @param {URL} url @param {CallContext['json']} json
+ */
+function recipientFault(ctx, method, url, json) {
+	if (method !== 'POST' || !MESSAGES_PATH.test(url.pathname) || !json?.ok) return null;
+	return ctx.recipientFaults.decide(ctx.options.recipientFaults, json.value);
+}
+
+const MESSAGES_PATH = /^\/(?:v1\/)?messages\/?$/;
+
 /** POST /messages, within the number's throughput: above it 429 / 130429, before the body is even read. @type {Handler} */
 function postMessages(ctx, call) {
 	if (!ctx.limiter.admit(call.number.phoneNumberId, ctx.options.throughputPerSecond)) {
-		throw metaError(
-			429,
-			130429,
-			'(#130429) Rate limit hit',
-			'Cloud API message throughput has been reached.',
-			{ headers: { 'retry-after': '1' } },
-		);
+		throw throttled(1);
 	}
 	return { body: handleMessagesPost(ctx, call.number, jsonBody(call)) };
 }
@@ -177,7 +193,7 @@ function graphTemplates(ctx, call) {
 
 /** @type {[string, RegExp, Handler][]} */
 const ROUTES = [
-	['POST', /^\/(?:v1\/)?messages\/?$/, postMessages],
+	['POST', MESSAGES_PATH, postMessages],
 	[
 		'POST',
 		/^\/marketing_messages\/?$/,
@@ -359,12 +375,13 @@ async function handleCloudRequest(ctx, req, res, url) {
 
 		if (ctx.options.latencyMs > 0) await ctx.requestTimers.sleep(ctx.options.latencyMs);
 		if (ctx.closed) return;
-		const fault = decideFault(ctx.options, ctx.random);
+		const fault = decideFault(ctx.options, ctx.random) ?? recipientFault(ctx, method, url, json);
 		if (fault === 'drop') {
 			record.dropped = true;
 			req.socket.destroy();
 			return;
 		}
+		if (fault === 'throttle') throw throttled(ctx.options.recipientFaults?.retryAfterSeconds ?? 1);
 		if (fault === 'fail')
 			throw metaError(
 				500,

@@ -10,6 +10,7 @@ const { createWebhookDispatcher } = require('./webhooks');
 const { createTimerRegistry } = require('./timers');
 const { createThroughputLimiter } = require('./faults');
 const { createAccountStore } = require('./account');
+const { createRecipientFaultPlan } = require('./recipient-faults');
 
 /** @typedef {import('./options').EmulatorOptions} EmulatorOptions */
 
@@ -30,6 +31,7 @@ function createContext(initialOptions) {
 	const media = createMediaStore(now);
 	const limiter = createThroughputLimiter(now);
 	const account = createAccountStore();
+	const recipientFaults = createRecipientFaultPlan();
 	const webhooks = createWebhookDispatcher({ store, timers, options: () => options, now, log });
 
 	const seedTemplates = () =>
@@ -56,6 +58,7 @@ function createContext(initialOptions) {
 		media,
 		limiter,
 		account,
+		recipientFaults,
 		webhooks,
 		closed: false,
 		/** Clears records and state back to a fresh start; numbers and options stay. */
@@ -66,6 +69,7 @@ function createContext(initialOptions) {
 			media.clear();
 			limiter.reset();
 			account.reset();
+			recipientFaults.reset();
 			seedTemplates();
 		},
 	};

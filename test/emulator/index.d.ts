@@ -13,6 +13,23 @@ export interface EmulatorNumber {
 	marketingMessagesLite?: boolean;
 }
 
+/**
+ * The n-th POST /messages for a recipient meets a fate fixed by the seed (or by `draw`), whatever order
+ * concurrent calls arrive in. A draw below dropRatio drops the connection before the message is processed,
+ * the next failureRatio answers 500 / 131000, the next throttleRatio 429 / 130429.
+ */
+export interface RecipientFaults {
+	throttleRatio?: number;
+	failureRatio?: number;
+	dropRatio?: number;
+	/** Default 1. */
+	seed?: number;
+	/** Retry-After of a throttled answer. Default 1. */
+	retryAfterSeconds?: number;
+	/** A number in [0, 1) for the recipient's attempt (1 = its first call); replaces the seeded draw. */
+	draw?: (recipient: string, attempt: number) => number;
+}
+
 /** Options that can change while the emulator runs (setOptions, POST /_emulator/options). */
 export interface RuntimeOptions {
 	/** Added before answering every API call. Default 0. */
@@ -23,6 +40,8 @@ export interface RuntimeOptions {
 	failureRatio?: number;
 	/** Share of API calls whose connection is destroyed without an answer. Default 0. */
 	dropRatio?: number;
+	/** Faults of POST /messages chosen per recipient and attempt, the same on every run. Default null. */
+	recipientFaults?: RecipientFaults | null;
 	/** Webhook redelivery backoff. Default [200, 400, 800, 1600, 3200]. */
 	webhookRetryDelaysMs?: number[];
 	/** A webhook target must answer within this. Default 5000. */

@@ -4,6 +4,7 @@
  * Emulator options: defaults, validation, and the subset that can change while it runs.
  */
 const { ownEntry } = require('./validation');
+const { recipientFaultsOption } = require('./recipient-faults');
 
 /**
  * @typedef {object} NumberConfig
@@ -23,6 +24,7 @@ const { ownEntry } = require('./validation');
  * @property {number} throughputPerSecond
  * @property {number} failureRatio
  * @property {number} dropRatio
+ * @property {import('./recipient-faults').RecipientFaults | null} recipientFaults
  * @property {number[]} webhookRetryDelaysMs
  * @property {number} webhookTimeoutMs
  * @property {number} statusGapMs
@@ -114,6 +116,7 @@ const RUNTIME_VALIDATORS = {
 	throughputPerSecond: throughput,
 	failureRatio: (value) => ratio('failureRatio', value),
 	dropRatio: (value) => ratio('dropRatio', value),
+	recipientFaults: (value) => recipientFaultsOption(value, (message) => new OptionError(message)),
 	webhookRetryDelaysMs: retryDelays,
 	webhookTimeoutMs: (value) => nonNegativeNumber('webhookTimeoutMs', value),
 	statusGapMs: (value) => nonNegativeNumber('statusGapMs', value),
@@ -175,6 +178,7 @@ function normalizeOptions(input = {}) {
 		throughputPerSecond: Infinity,
 		failureRatio: 0,
 		dropRatio: 0,
+		recipientFaults: null,
 		webhookRetryDelaysMs: [200, 400, 800, 1600, 3200],
 		webhookTimeoutMs: 5000,
 		statusGapMs: 50,
