@@ -8,6 +8,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
+	ICredentialsDecrypted,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -16,6 +17,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import type { SendPace } from './sendRate';
 import { describeApiError, extractApiError, isRetryableStatus } from './whatsapp/errors';
 
 export const CREDENTIAL_TYPE = 'dialog360Api';
@@ -162,15 +164,130 @@ function apiError(
 	});
 }
 
-/** Reads the credential's base URL and key once; the key is only used to redact it from errors. */
+interface Credential {
+	baseUrl: string;
+	apiKey: string | undefined;
+	/** The decrypted credential as n8n gave it, handed back to n8n so that it is not loaded again per request. */
+	decrypted: ICredentialsDecrypted;
+}
+
+/** One credential read per node run: n8n loads and decrypts it from its database on every read. */
+const credentialReads = new WeakMap<object, Promise<Credential>>();
+
+async function loadCredential(context: Dialog360Context): Promise<Credential> {
+	const data = await context.getCredentials(CREDENTIAL_TYPE);
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	return {
+		baseUrl: normaliseBaseUrl(data.baseUrl),
+		apiKey: typeof data.apiKey === 'string' ? data.apiKey : undefined,
+		decrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? CREDENTIAL_TYPE,
+			type: CREDENTIAL_TYPE,
+			data,
+		},
+	};
+}
+
+function credentialOf(context: Dialog360Context): Promise<Credential> {
+	let read = credentialReads.get(context);
+	if (!read) {
+		read = loadCredential(context);
+		credentialReads.set(context, read);
+		// A failed read is not kept: the next call tries again and reports its own error.
+		read.catch(() => credentialReads.delete(context));
+	}
+	return read;
+}
+
+/** The credential's base URL and key, read once per node run; the key is only used to redact it from errors. */
 export async function readCredential(
 	context: Dialog360Context,
 ): Promise<{ baseUrl: string; apiKey: string | undefined }> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return {
-		baseUrl: normaliseBaseUrl(credentials.baseUrl),
-		apiKey: typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined,
-	};
+	const { baseUrl, apiKey } = await credentialOf(context);
+	return { baseUrl, apiKey };
+}
+
+/**
+ * How the sends of one node run behave at volume: the number's shared pace and the cap this run keeps to,
+ * and how long one request may take. Without a policy (node version 1) a throttle counts as a failed
+ * attempt and requests keep n8n's own timeout.
+ */
+export interface SendPolicy {
+	pace: SendPace;
+	/** This run's cap, in messages per second; 0 = no cap (the pace's pauses still apply). */
+	messagesPerSecond: number;
+	/** Milliseconds one request may take before it counts as failed. */
+	timeoutMs: number;
+}
+
+const sendPolicies = new WeakMap<object, SendPolicy>();
+
+/** Makes every request of this node run follow `policy`. */
+export function applySendPolicy(context: IExecuteFunctions, policy: SendPolicy): void {
+	sendPolicies.set(context, policy);
+}
+
+/** Media transfers can be large: they get n8n's own five minutes whatever the policy says. */
+const TRANSFER_TIMEOUT_MS = 300_000;
+
+/**
+ * Throttled attempts of one request in a row during which no message of its number got through. While
+ * others still get through, a throttle is back-pressure and the request waits its turn; this many throttles
+ * with no progress at all mean the number is blocked, and the request fails.
+ */
+export const MAX_THROTTLES_WITHOUT_PROGRESS = 8;
+
+/** The platform's "too many messages" answer: HTTP 429, or code 130429 in another status. */
+function isThrottle(statusCode: number, body: unknown): boolean {
+	if (statusCode === 429) return true;
+	return extractApiError(statusCode, body).code === 130429;
+}
+
+/** The calls the number's throughput limit counts: every message, read receipt and typing indicator. */
+function isMessageCall(path: string): boolean {
+	return /\/messages\/?$/.test(path.split('?')[0]);
+}
+
+function connectionFailure(
+	node: INode,
+	error: unknown,
+	baseUrl: string,
+	apiKey: string | undefined,
+	attempts: number,
+	timeoutMs: number | undefined,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const timedOut =
+		timeoutMs !== undefined && /timeout|ETIMEDOUT|ECONNABORTED/i.test(errorText(error));
+	const reason = timedOut
+		? `360dialog did not answer within ${timeoutMs / 1000} s`
+		: isConnectionError(error)
+			? 'The connection to 360dialog failed'
+			: 'The request to 360dialog could not be sent';
+	const text = redactSecret(errorText(error), apiKey);
+	return new NodeApiError(
+		node,
+		{ message: text },
+		{
+			message: `${reason}: ${text}`,
+			description: `Check the credential's base URL (${baseUrl}) and this machine's network, then try again.${attempts > 1 ? ` Tried ${attempts} times.` : ''}`,
+			itemIndex,
+		},
+	);
+}
+
+function errorText(error: unknown): string {
+	const seen = new Set<unknown>();
+	const parts: string[] = [];
+	let current = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		if (typeof current.message === 'string' && !parts.includes(current.message))
+			parts.push(current.message);
+		current = current.cause as typeof current;
+	}
+	return parts[0] ?? String(error);
 }
 
 /** Sends one request to 360dialog and answers its body and status, or throws a `NodeApiError`. */
@@ -178,8 +295,16 @@ export async function dialog360Request<T = IDataObject>(
 	this: Dialog360Context,
 	request: Dialog360Request,
 ): Promise<Dialog360Response<T>> {
-	const { baseUrl, apiKey } = await readCredential(this);
-	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
+	const { baseUrl, apiKey, decrypted } = await credentialOf(this);
+	const retry = request.retry ?? DEFAULT_RETRY_POLICY;
+	const sendPolicy = sendPolicies.get(this);
+	const pace = sendPolicy && isMessageCall(request.path) ? sendPolicy.pace : undefined;
+	const isTransfer = request.binary === true || Buffer.isBuffer(request.body);
+	const timeoutMs = sendPolicy
+		? isTransfer
+			? Math.max(TRANSFER_TIMEOUT_MS, sendPolicy.timeoutMs)
+			: sendPolicy.timeoutMs
+		: undefined;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: resolveUrl(baseUrl, request.path),
@@ -189,44 +314,59 @@ export async function dialog360Request<T = IDataObject>(
 		json: !request.binary && !Buffer.isBuffer(request.body),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
 		...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
 	};
 
-	for (let attempt = 0; ; attempt++) {
+	let failures = 0;
+	let throttlesWithoutProgress = 0;
+	let acceptedAtLastThrottle = -1;
+	for (let attempt = 1; ; attempt++) {
+		if (pace) await pace.acquire(sendPolicy?.messagesPerSecond ?? 0);
 		let response: RawResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-			})) as RawResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{ ...options, headers: { ...options.headers } },
+				{ credentialsDecrypted: decrypted },
+			)) as RawResponse;
 		} catch (error) {
-			if (attempt < policy.retries && isConnectionError(error)) {
-				await sleep(backoffDelayMs(attempt, policy));
+			if (failures < retry.retries && isConnectionError(error)) {
+				await sleep(backoffDelayMs(failures++, retry));
 				continue;
 			}
-			const reason = isConnectionError(error)
-				? 'The connection to 360dialog failed'
-				: 'The request to 360dialog could not be sent';
-			const text = redactSecret(error instanceof Error ? error.message : String(error), apiKey);
-			throw new NodeApiError(
+			throw connectionFailure(
 				this.getNode(),
-				{ message: text },
-				{
-					message: `${reason}: ${text}`,
-					description: `Check the credential's base URL (${baseUrl}) and this machine's network, then try again.${attempt > 0 ? ` Tried ${attempt + 1} times.` : ''}`,
-					itemIndex: request.itemIndex,
-				},
+				error,
+				baseUrl,
+				apiKey,
+				attempt,
+				timeoutMs,
+				request.itemIndex,
 			);
 		}
 
 		const { statusCode } = response;
-		if ((statusCode >= 200 && statusCode < 300) || request.answerStatuses?.includes(statusCode)) {
+		const succeeded = statusCode >= 200 && statusCode < 300;
+		if (succeeded || request.answerStatuses?.includes(statusCode)) {
+			if (succeeded) pace?.recordAccepted();
 			return { body: response.body as T, statusCode, headers: response.headers ?? {} };
 		}
-		if (attempt < policy.retries && isRetryableStatus(statusCode)) {
-			await sleep(backoffDelayMs(attempt, policy, retryAfterMs(response.headers)));
+		const body = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
+		if (pace && isThrottle(statusCode, body)) {
+			throttlesWithoutProgress =
+				pace.accepted === acceptedAtLastThrottle ? throttlesWithoutProgress + 1 : 1;
+			acceptedAtLastThrottle = pace.accepted;
+			if (throttlesWithoutProgress < MAX_THROTTLES_WITHOUT_PROGRESS) {
+				// The pause applies to every sender of the number; the next acquire() waits it out.
+				pace.recordThrottled(retryAfterMs(response.headers), retry.maxDelayMs);
+				continue;
+			}
+		} else if (failures < retry.retries && isRetryableStatus(statusCode)) {
+			await sleep(backoffDelayMs(failures++, retry, retryAfterMs(response.headers)));
 			continue;
 		}
-		const body = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
 		throw apiError(this.getNode(), statusCode, body, apiKey, request.itemIndex);
 	}
 }

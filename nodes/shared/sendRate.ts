@@ -1,0 +1,130 @@
+/**
+ * The send rate of one WhatsApp number, shared by every item of an execution and by the executions that
+ * send from the same number at the same time in this n8n process. The platform counts a number's messages
+ * over a sliding second and answers HTTP 429 (code 130429) above its limit; a 429 means the whole number is
+ * over, so every sender of that number waits, not only the one that was told.
+ */
+import { createHash } from 'crypto';
+import { sleep } from 'n8n-workflow';
+
+export interface PaceClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+const systemClock: PaceClock = { now: () => Date.now(), sleep };
+
+/**
+ * Share of a cap kept free: the platform counts arrivals, and network jitter can bunch messages sent evenly
+ * here into one of its seconds. 2.5% absorbs 25 ms of jitter per second.
+ */
+export const JITTER_MARGIN = 0.025;
+
+/** Without Retry-After, a throttle pauses the number for this, doubling while nothing gets through. */
+const THROTTLE_BASE_PAUSE_MS = 500;
+const THROTTLE_MAX_PAUSE_MS = 20_000;
+
+/**
+ * Evenly spaced send slots (a token bucket of depth one, kept as the time of the next free slot), a pause
+ * that every sender honours after a throttle, and a count of accepted messages that tells a throttled sender
+ * whether the number still makes progress.
+ */
+export class SendPace {
+	private nextSlotAt = 0;
+
+	private pausedUntil = 0;
+
+	private acceptedCount = 0;
+
+	private throttlesInARow = 0;
+
+	constructor(private readonly clock: PaceClock = systemClock) {}
+
+	/** Messages accepted through this pace so far. */
+	get accepted(): number {
+		return this.acceptedCount;
+	}
+
+	/** The time before which nothing may be sent (a throttle's pause), as the clock counts. */
+	get pausedUntilMs(): number {
+		return this.pausedUntil;
+	}
+
+	/**
+	 * Waits until this sender may send one message: after any pause, and, with a cap, in the next free slot.
+	 * `perSecond` is the sender's own cap (0 = none); senders with different caps share the slots, each
+	 * spacing its own messages by its own cap.
+	 */
+	async acquire(perSecond: number): Promise<void> {
+		for (;;) {
+			const now = this.clock.now();
+			if (this.pausedUntil > now) {
+				await this.clock.sleep(this.pausedUntil - now);
+				continue;
+			}
+			if (!(perSecond > 0)) return;
+			const slot = Math.max(now, this.nextSlotAt);
+			this.nextSlotAt = slot + (1000 * (1 + JITTER_MARGIN)) / perSecond;
+			if (slot <= now) return;
+			await this.clock.sleep(slot - now);
+			// A throttle that arrived while waiting voids the slot: wait for its pause like everyone else.
+			if (this.pausedUntil <= this.clock.now()) return;
+		}
+	}
+
+	/** The platform accepted a message. */
+	recordAccepted(): void {
+		this.acceptedCount++;
+		this.throttlesInARow = 0;
+	}
+
+	/**
+	 * The platform throttled a message: pause every sender for `retryAfterMs` (the server's Retry-After), or,
+	 * without one, for a backoff that doubles while nothing gets through. Answers the pause in milliseconds.
+	 */
+	recordThrottled(retryAfterMs: number | undefined, maxPauseMs = THROTTLE_MAX_PAUSE_MS): number {
+		this.throttlesInARow++;
+		const pause = Math.min(
+			maxPauseMs,
+			retryAfterMs ?? THROTTLE_BASE_PAUSE_MS * 2 ** Math.min(10, this.throttlesInARow - 1),
+		);
+		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + pause);
+		// Slots already handed out beyond the pause stay valid; new ones queue behind them.
+		this.nextSlotAt = Math.max(this.nextSlotAt, this.pausedUntil);
+		return pause;
+	}
+}
+
+/** How many numbers keep their pace at once; the least recently used goes first. */
+const MAX_PACES = 256;
+
+const paces = new Map<string, SendPace>();
+
+/** A number is its base URL and API key; the key is kept only as a hash. */
+export function paceKey(baseUrl: string, apiKey: string | undefined): string {
+	const digest = createHash('sha256')
+		.update(apiKey ?? '')
+		.digest('hex')
+		.slice(0, 32);
+	return `${baseUrl}#${digest}`;
+}
+
+/** The pace shared by every sender of the number at `baseUrl` with `apiKey` in this process. */
+export function paceFor(baseUrl: string, apiKey: string | undefined): SendPace {
+	const key = paceKey(baseUrl, apiKey);
+	const known = paces.get(key);
+	if (known) {
+		paces.delete(key);
+		paces.set(key, known);
+		return known;
+	}
+	const pace = new SendPace();
+	paces.set(key, pace);
+	if (paces.size > MAX_PACES) paces.delete(paces.keys().next().value as string);
+	return pace;
+}
+
+/** How many numbers have a pace (for tests of the bound). */
+export function knownPaces(): number {
+	return paces.size;
+}

@@ -1,0 +1,135 @@
+import { JITTER_MARGIN, knownPaces, paceFor, paceKey, SendPace } from '../../nodes/shared/sendRate';
+
+/** A clock that only moves when every sleeper due has been woken: concurrent senders, no real time. */
+function virtualClock() {
+	let now = 0;
+	const sleepers: Array<{ at: number; wake: () => void }> = [];
+	const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+	return {
+		now: () => now,
+		sleep: (ms: number) =>
+			new Promise<void>((wake) => {
+				sleepers.push({ at: now + ms, wake });
+			}),
+		/** Runs until every sender is done, moving time to the next sleeper each step. */
+		async run(): Promise<void> {
+			for (;;) {
+				await settle();
+				if (sleepers.length === 0) return;
+				sleepers.sort((a, b) => a.at - b.at);
+				const next = sleepers.shift() as { at: number; wake: () => void };
+				now = Math.max(now, next.at);
+				next.wake();
+			}
+		},
+		advance(ms: number) {
+			now += ms;
+		},
+	};
+}
+
+/** The most entries of `times` in any window of `windowMs` (closed on the left, open on the right). */
+function mostInWindow(times: number[], windowMs: number): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let most = 0;
+	for (let start = 0, end = 0; end < sorted.length; end++) {
+		while (sorted[end] - sorted[start] >= windowMs) start++;
+		most = Math.max(most, end - start + 1);
+	}
+	return most;
+}
+
+describe('the send pace of a number', () => {
+	test('senders at a cap of 80/s never put more than 80 messages into any second, spaced evenly', async () => {
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		const sentAt: number[] = [];
+		const sender = async (messages: number) => {
+			for (let i = 0; i < messages; i++) {
+				await pace.acquire(80);
+				sentAt.push(clock.now());
+			}
+		};
+		const done = Promise.all(Array.from({ length: 20 }, () => sender(20)));
+		await clock.run();
+		await done;
+		expect(sentAt).toHaveLength(400);
+		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(80);
+		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
+		expect(Math.min(...gaps)).toBeCloseTo((1000 * (1 + JITTER_MARGIN)) / 80, 6);
+		// Close to the cap: 400 messages take 400 slots, not more.
+		expect(sentAt[399] - sentAt[0]).toBeCloseTo((399 * 1000 * (1 + JITTER_MARGIN)) / 80, 6);
+	});
+
+	test('without a cap, nothing waits', async () => {
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		await Promise.all(Array.from({ length: 50 }, () => pace.acquire(0)));
+		expect(clock.now()).toBe(0);
+	});
+
+	test('after a throttle no sender sends before its Retry-After, not even one holding an earlier slot', async () => {
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		const sentAt: number[] = [];
+		const sender = async () => {
+			for (let i = 0; i < 5; i++) {
+				await pace.acquire(100);
+				sentAt.push(clock.now());
+				if (sentAt.length === 10) pace.recordThrottled(1000);
+			}
+		};
+		const done = Promise.all(Array.from({ length: 10 }, sender));
+		await clock.run();
+		await done;
+		const throttledAt = sentAt[9];
+		expect(sentAt).toHaveLength(50);
+		expect(sentAt.filter((at) => at > throttledAt && at < throttledAt + 1000)).toEqual([]);
+		// and then the senders go on at the cap, not in a burst
+		const after = sentAt.filter((at) => at >= throttledAt + 1000);
+		expect(after).toHaveLength(40);
+		expect(mostInWindow(after, 1000)).toBeLessThanOrEqual(100);
+	});
+
+	test('an uncapped sender honours the pause too', async () => {
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		pace.recordThrottled(2000);
+		const done = pace.acquire(0).then(() => clock.now());
+		await clock.run();
+		expect(await done).toBe(2000);
+	});
+
+	test('without Retry-After the pause doubles while nothing gets through, and an acceptance resets it', () => {
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		expect([1, 2, 3].map(() => pace.recordThrottled(undefined))).toEqual([500, 1000, 2000]);
+		pace.recordAccepted();
+		expect(pace.recordThrottled(undefined)).toBe(500);
+		expect(pace.recordThrottled(120_000, 20_000)).toBe(20_000);
+		expect(pace.accepted).toBe(1);
+	});
+});
+
+describe('paces shared by number', () => {
+	test('one pace per base URL and key, keyed by a hash that never holds the key', () => {
+		const key = 'secret-api-key-1234';
+		expect(paceFor('http://a', key)).toBe(paceFor('http://a', key));
+		expect(paceFor('http://a', key)).not.toBe(paceFor('http://a', 'other-key'));
+		expect(paceFor('http://a', key)).not.toBe(paceFor('http://b', key));
+		expect(paceKey('http://a', key)).not.toContain(key);
+		expect(paceKey('http://a', key)).toMatch(/^http:\/\/a#[0-9a-f]{32}$/);
+	});
+
+	test('the registry is bounded: the least recently used number is forgotten first', () => {
+		const forgotten = paceFor('http://forgotten', 'k');
+		const kept = paceFor('http://kept', 'k');
+		for (let i = 0; i < 300; i++) {
+			paceFor(`http://number-${i}`, 'k');
+			if (i % 50 === 0) paceFor('http://kept', 'k');
+		}
+		expect(knownPaces()).toBe(256);
+		expect(paceFor('http://kept', 'k')).toBe(kept);
+		expect(paceFor('http://forgotten', 'k')).not.toBe(forgotten);
+	});
+});
