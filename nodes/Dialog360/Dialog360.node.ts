@@ -12,6 +12,7 @@ import * as account from './actions/account';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
+import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
@@ -70,6 +71,7 @@ export class Dialog360 implements INodeType {
 				description:
 					'How many items are sent at the same time. Items for the same recipient always go one after another, in order.',
 			},
+			...sendRateProperties,
 		],
 	};
 

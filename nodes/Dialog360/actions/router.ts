@@ -3,13 +3,18 @@
  * node's concurrency, except that items for the same recipient keep their order (WhatsApp shows messages in
  * the order they arrive, and a burst to one person hits the pair rate limit anyway). Output keeps input order,
  * every output item points back to its input item, and "Continue On Fail" turns a failure into an error item.
+ * From node version 1.1 the run sends at the number's rate (helpers/sendPolicy) and, when it stops on an
+ * error, names the items already accepted.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Dialog360Resource } from '../node.type';
+import type { AcceptedItem } from './helpers/acceptedItems';
+import { reportAcceptedItems } from './helpers/acceptedItems';
 import { readRecipient } from './helpers/send';
 import * as account from './account';
+import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
 import * as media from './media';
 import * as message from './message';
 import * as template from './template';
@@ -79,7 +84,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		1,
 		Math.floor(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as number),
 	);
+	await applyNodeSendPolicy.call(this);
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const accepted: AcceptedItem[] = [];
 	const chains = new Map<string, number[]>();
 	for (let i = 0; i < items.length; i++) {
 		const key = orderingKey.call(this, i);
@@ -93,6 +100,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const output = await findOperation.call(this, i).call(this, i);
 			results[i] = output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: i } }));
+			const messageId = output[0]?.json.messageId;
+			accepted.push(typeof messageId === 'string' ? { item: i, messageId } : { item: i });
 		} catch (error) {
 			if (!this.continueOnFail()) {
 				if (!firstError || i < firstError.index) firstError = { index: i, error: error as Error };
@@ -115,8 +124,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (firstError) {
 		const { error, index } = firstError;
-		if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-		throw new NodeOperationError(this.getNode(), error, { itemIndex: index });
+		const nodeError =
+			error instanceof NodeOperationError || error instanceof NodeApiError
+				? error
+				: new NodeOperationError(this.getNode(), error, { itemIndex: index });
+		if (hasSendPolicy(this)) reportAcceptedItems(nodeError, accepted, items.length);
+		throw nodeError;
 	}
 	return [results.flat()];
 }

@@ -162,27 +162,4 @@ describe('calls to 360dialog through the n8n engine', () => {
 		expect(error('360dialog')?.message).toMatch(/"nope" is not a phone number/);
 		expect((error('360dialog') as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 	});
-
-	test('items for the same recipient go out in order while others run in parallel', async () => {
-		const texts = ['one', 'two', 'three', 'four'];
-		const { items } = await runActionNode(
-			{ ...sendText('={{ $json.text }}'), phoneNumber: '={{ $json.to }}', concurrency: 4 },
-			texts.map((text, index) => ({
-				json: { text, to: index % 2 ? '+4915100000002' : '+4915100000001' },
-			})),
-			{ baseUrl: server.url },
-		);
-		const sentTo = (to: string) =>
-			server.requests
-				.filter((r) => (r.json as { to: string }).to === to)
-				.map((r) => (r.json as { text: { body: string } }).text.body);
-		expect(sentTo('4915100000001')).toEqual(['one', 'three']);
-		expect(sentTo('4915100000002')).toEqual(['two', 'four']);
-		expect(items.map((item) => item.pairedItem)).toEqual([
-			{ item: 0 },
-			{ item: 1 },
-			{ item: 2 },
-			{ item: 3 },
-		]);
-	});
 });

@@ -14,10 +14,29 @@ import type {
 } from '../../../shared/whatsapp/messages/envelope';
 import { withItemError } from './itemError';
 
+/**
+ * Each item's recipient, read once per node run: the router orders items by it and the send posts to it, and
+ * n8n evaluates an expression field anew on every read (a large share of the cost of one message).
+ */
+const recipientReads = new WeakMap<IExecuteFunctions, Map<number, Recipient>>();
+
+function readRecipientField(context: IExecuteFunctions, i: number): Recipient {
+	const type = context.getNodeParameter('recipientType', i, 'phoneNumber') as string;
+	if (type === 'userId') return { userId: String(context.getNodeParameter('userId', i, '')) };
+	return { phoneNumber: String(context.getNodeParameter('phoneNumber', i, '')) };
+}
+
 export function readRecipient(this: IExecuteFunctions, i: number): Recipient {
-	const type = this.getNodeParameter('recipientType', i, 'phoneNumber') as string;
-	if (type === 'userId') return { userId: String(this.getNodeParameter('userId', i, '')) };
-	return { phoneNumber: String(this.getNodeParameter('phoneNumber', i, '')) };
+	let reads = recipientReads.get(this);
+	if (!reads) {
+		reads = new Map();
+		recipientReads.set(this, reads);
+	}
+	const known = reads.get(i);
+	if (known) return { ...known };
+	const recipient = readRecipientField(this, i);
+	reads.set(i, recipient);
+	return { ...recipient };
 }
 
 interface SendOptions extends EnvelopeOptions {

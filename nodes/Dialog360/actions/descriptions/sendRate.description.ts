@@ -1,0 +1,33 @@
+/**
+ * How fast the node sends and how long one request may take: shown from node version 1.1 on, for every
+ * operation, since every call to 360dialog counts against the number's rate.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_MESSAGES_PER_SECOND = 80;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+const fromVersion11 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
+
+export const sendRateProperties: INodeProperties[] = [
+	{
+		displayName: 'Messages Per Second',
+		name: 'messagesPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_MESSAGES_PER_SECOND,
+		description:
+			"The most messages sent per second from this number, shared by all items and by other executions sending from the same number at the same time. Set it to the number's limit (80 unless 360dialog raised it, up to 1,000); 0 means no cap. Read receipts and typing indicators count too.",
+		displayOptions: fromVersion11,
+	},
+	{
+		displayName: 'Request Timeout',
+		name: 'requestTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_REQUEST_TIMEOUT_MS,
+		description:
+			'Milliseconds to wait for 360dialog to answer one request before it counts as failed and is tried again. Media uploads and downloads always get at least five minutes.',
+		displayOptions: fromVersion11,
+	},
+];
