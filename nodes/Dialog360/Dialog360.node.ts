@@ -9,10 +9,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
+import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
-import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';

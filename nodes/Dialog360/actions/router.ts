@@ -12,8 +12,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Dialog360Resource } from '../node.type';
 import type { AcceptedItem } from './helpers/acceptedItems';
 import { reportAcceptedItems } from './helpers/acceptedItems';
-import { readRecipient } from './helpers/send';
 import * as account from './account';
+import { readRecipient } from './helpers/send';
 import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
 import * as media from './media';
 import * as message from './message';
@@ -128,7 +128,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			error instanceof NodeOperationError || error instanceof NodeApiError
 				? error
 				: new NodeOperationError(this.getNode(), error, { itemIndex: index });
-		if (hasSendPolicy(this)) reportAcceptedItems(nodeError, accepted, items.length);
+		// With one item and nothing sent there is nothing a rerun could send twice, and nothing to add.
+		if (hasSendPolicy(this) && (items.length > 1 || accepted.length > 0))
+			reportAcceptedItems(nodeError, accepted, items.length);
 		throw nodeError;
 	}
 	return [results.flat()];
