@@ -46,6 +46,8 @@ export interface RuntimeOptions {
 	webhookRetryDelaysMs?: number[];
 	/** A webhook target must answer within this. Default 5000. */
 	webhookTimeoutMs?: number;
+	/** Webhook POSTs in flight at once per number; above 1 events may arrive out of order. Default 1. */
+	webhookConcurrency?: number;
 	/** Gap before each status webhook of an accepted message. Default 50. */
 	statusGapMs?: number;
 	/** Statuses sent for an accepted message. Default ['sent', 'delivered', 'read']. */
@@ -212,6 +214,10 @@ export interface Emulator {
 	readonly inbound: InboundRecord[];
 	readonly options: Required<RuntimeOptions>;
 	setOptions(patch: RuntimeOptions): Required<RuntimeOptions>;
+	/** Cloud API calls being answered now, and the most at once since start or resetInFlight(). */
+	inFlight(): { current: number; max: number };
+	/** Starts counting the most calls at once afresh. */
+	resetInFlight(): void;
 	/** Same as POST /_emulator/inbound; throws (error.status 409) when no webhook is registered. */
 	injectInbound(input: InboundInput): InboundResult;
 	/** Same as POST /_emulator/contacts. */

@@ -106,12 +106,17 @@ function waitFor(predicate, options, waiters) {
  */
 async function startEmulator(userOptions = {}) {
 	const ctx = createContext(normalizeOptions(userOptions));
+	// Cloud API calls being answered right now, and the most seen at once: how many requests a sender keeps in flight.
+	const load = { current: 0, max: 0 };
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', `http://${HOST}`);
-		const handle =
-			url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')
-				? handleControlRequest
-				: handleCloudRequest;
+		const control = url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/');
+		if (!control) {
+			load.current += 1;
+			load.max = Math.max(load.max, load.current);
+			res.once('close', () => (load.current -= 1));
+		}
+		const handle = control ? handleControlRequest : handleCloudRequest;
 		handle(ctx, req, res, url).catch((error) => {
 			ctx.log(`request failed: ${error instanceof Error ? error.stack : String(error)}`);
 			sendJson(res, 500, { error: 'internal emulator error' });
@@ -161,6 +166,10 @@ async function startEmulator(userOptions = {}) {
 		},
 		get options() {
 			return describeRuntimeOptions(ctx.options);
+		},
+		inFlight: () => ({ ...load }),
+		resetInFlight() {
+			load.max = load.current;
 		},
 		/** @param {Record<string, unknown>} patch */
 		setOptions(patch) {

@@ -27,6 +27,7 @@ const { recipientFaultsOption } = require('./recipient-faults');
  * @property {import('./recipient-faults').RecipientFaults | null} recipientFaults
  * @property {number[]} webhookRetryDelaysMs
  * @property {number} webhookTimeoutMs
+ * @property {number} webhookConcurrency
  * @property {number} statusGapMs
  * @property {string[]} statusSequence
  * @property {boolean} enforceCloudWebhookRules
@@ -81,6 +82,14 @@ function throughput(value) {
 	return value;
 }
 
+/** @param {string} name @param {unknown} value */
+function positiveInteger(name, value) {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		throw new OptionError(`${name} must be an integer >= 1 (got ${JSON.stringify(value)})`);
+	}
+	return value;
+}
+
 /** @param {unknown} value */
 function retryDelays(value) {
 	if (!Array.isArray(value))
@@ -119,6 +128,7 @@ const RUNTIME_VALIDATORS = {
 	recipientFaults: (value) => recipientFaultsOption(value, (message) => new OptionError(message)),
 	webhookRetryDelaysMs: retryDelays,
 	webhookTimeoutMs: (value) => nonNegativeNumber('webhookTimeoutMs', value),
+	webhookConcurrency: (value) => positiveInteger('webhookConcurrency', value),
 	statusGapMs: (value) => nonNegativeNumber('statusGapMs', value),
 	statusSequence,
 	enforceCloudWebhookRules: (value) => bool('enforceCloudWebhookRules', value),
@@ -181,6 +191,7 @@ function normalizeOptions(input = {}) {
 		recipientFaults: null,
 		webhookRetryDelaysMs: [200, 400, 800, 1600, 3200],
 		webhookTimeoutMs: 5000,
+		webhookConcurrency: 1,
 		statusGapMs: 50,
 		statusSequence: ['sent', 'delivered', 'read'],
 		enforceCloudWebhookRules: false,

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Webhook delivery: one queue per number, one POST in flight per number, so events leave in the order they
- * happened. An answer other than HTTP 200 within the timeout (5 s on the platform) is a failed attempt; the
+ * Webhook delivery: one queue per number, by default one POST in flight per number, so events leave in the order
+ * they happened (`webhookConcurrency` lets several go at once, as the platform does under load, and gives up that order). An answer other than HTTP 200 within the timeout (5 s on the platform) is a failed attempt; the
  * event is retried after the configured backoff delays, then given up.
  *
  * A failed event leaves the queue while it waits for its retry, and re-enters it at the back when the delay
@@ -38,7 +38,7 @@ const { activeDestinations } = require('./multi-webhook');
  *   options: () => import('./options').EmulatorOptions, now: () => number, log: (line: string) => void }} deps
  */
 function createWebhookDispatcher(deps) {
-	/** @type {Map<string, { items: WebhookEvent[], busy: boolean }>} */
+	/** @type {Map<string, { items: WebhookEvent[], active: number }>} */
 	const queues = new Map();
 	/** @type {Set<http.ClientRequest>} */
 	const inFlight = new Set();
@@ -50,7 +50,7 @@ function createWebhookDispatcher(deps) {
 	/** @param {string} key number and destination */
 	function queueOf(key) {
 		let queue = queues.get(key);
-		if (!queue) queues.set(key, (queue = { items: [], busy: false }));
+		if (!queue) queues.set(key, (queue = { items: [], active: 0 }));
 		return queue;
 	}
 
@@ -82,7 +82,7 @@ function createWebhookDispatcher(deps) {
 		if (closed || event.generation !== generation) return;
 		const key = queueKey(event);
 		queueOf(key).items.push(event);
-		void drain(key);
+		drain(key);
 	}
 
 	/** What the main webhook acknowledged goes on to every extra destination. @param {WebhookEvent} event */
@@ -99,19 +99,21 @@ function createWebhookDispatcher(deps) {
 		return activeDestinations(config).find((destination) => destination.url === event.destination);
 	}
 
-	/** @param {string} key */
-	async function drain(key) {
+	/** Starts deliveries of a queue up to `webhookConcurrency` at once. @param {string} key */
+	function drain(key) {
 		const queue = queueOf(key);
-		if (queue.busy) return;
-		queue.busy = true;
-		try {
-			for (let event = queue.items.shift(); event && !closed; event = queue.items.shift()) {
-				if (event.generation === generation) await attempt(event);
-			}
-		} catch (error) {
-			deps.log(`webhook queue error: ${error instanceof Error ? error.stack : String(error)}`);
-		} finally {
-			queue.busy = false;
+		while (!closed && queue.active < deps.options().webhookConcurrency && queue.items.length > 0) {
+			const event = /** @type {WebhookEvent} */ (queue.items.shift());
+			if (event.generation !== generation) continue;
+			queue.active += 1;
+			attempt(event)
+				.catch((error) =>
+					deps.log(`webhook queue error: ${error instanceof Error ? error.stack : String(error)}`),
+				)
+				.finally(() => {
+					queue.active -= 1;
+					drain(key);
+				});
 		}
 	}
 
