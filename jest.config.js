@@ -21,6 +21,13 @@ module.exports = {
 			testPathIgnorePatterns: ['/test/e2e/'],
 		},
 		{ ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
-		{ ...shared, displayName: 'bench', testMatch: ['<rootDir>/test/bench/**/*.bench.ts'] },
+		{
+			...shared,
+			displayName: 'bench',
+			testMatch: ['<rootDir>/test/bench/**/*.bench.ts'],
+			// One results file per run, printed as a summary of every figure and its verdict at the end.
+			globalSetup: '<rootDir>/test/bench/support/globalSetup.js',
+			globalTeardown: '<rootDir>/test/bench/support/globalTeardown.js',
+		},
 	],
 };

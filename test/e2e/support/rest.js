@@ -93,6 +93,25 @@ async function connectRest(baseUrl, modules) {
 			const result = await call('GET', `/executions?filter=${filter}&limit=100`);
 			return /** @type {any[]} */ (result.results ?? result);
 		},
+		/** How many executions a workflow has, finished or not. @param {string} workflowId */
+		async countExecutions(workflowId) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const result = await call('GET', `/executions?filter=${filter}&limit=1`);
+			return /** @type {number} */ (result.count);
+		},
+		/** Every execution of a workflow (list summaries), page by page. @param {string} workflowId */
+		async allExecutions(workflowId) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			/** @type {any[]} */
+			const all = [];
+			for (;;) {
+				const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+				const page = await call('GET', `/executions?filter=${filter}&limit=250${lastId}`);
+				const results = /** @type {any[]} */ (page.results ?? page);
+				all.push(...results);
+				if (results.length < 250) return all;
+			}
+		},
 		/** One execution with its run data parsed. @param {string} id */
 		execution,
 		/**

@@ -1,0 +1,71 @@
+/**
+ * What this build of the package and its test kit offer, read from the built nodes and the kit itself, so that a
+ * bench row whose feature is missing prints n/a instead of failing the run.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { startEmulator } from '../../emulator';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+interface Described {
+	description: {
+		version: number | number[];
+		properties: Array<{ name: string; displayOptions?: unknown }>;
+	};
+}
+
+function builtNode(file: string, exportName: string): Described | undefined {
+	const full = path.join(ROOT, 'dist', 'nodes', file);
+	if (!existsSync(full)) return undefined;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const NodeClass = (require(full) as Record<string, new () => Described>)[exportName];
+	return NodeClass ? new NodeClass() : undefined;
+}
+
+const versionsOf = (node: Described | undefined) => (node ? [node.description.version].flat() : []);
+
+/** The action node's "Messages Per Second" option (typeVersion 1.1). */
+export function hasSendRateCap(): boolean {
+	const node = builtNode('Dialog360/Dialog360.node.js', 'Dialog360');
+	return Boolean(
+		node?.description.properties.some((property) => property.name === 'messagesPerSecond'),
+	);
+}
+
+/** The newest typeVersion of the 360dialog Trigger. */
+export function newestTriggerVersion(): number {
+	return Math.max(
+		1,
+		...versionsOf(builtNode('Dialog360Trigger/Dialog360Trigger.node.js', 'Dialog360Trigger')),
+	);
+}
+
+/**
+ * The queue-mode stack (Redis, PostgreSQL, n8n main, worker, webhook processor) when the test kit has one: a module
+ * under test/e2e/support exporting `startQueueStack`.
+ */
+export function queueStackModule():
+	| { startQueueStack: (options: Record<string, unknown>) => Promise<any>; file: string }
+	| undefined {
+	for (const name of ['queue', 'queueStack', 'queue-stack']) {
+		const file = path.join(ROOT, 'test', 'e2e', 'support', `${name}.js`);
+		if (!existsSync(file)) continue;
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const loaded = require(file) as Record<string, unknown>;
+		if (typeof loaded.startQueueStack === 'function')
+			return { startQueueStack: loaded.startQueueStack as never, file };
+	}
+	return undefined;
+}
+
+/** Names of the emulator's run-time options (fault ratios, throughput, ...). */
+export async function emulatorOptionNames(): Promise<string[]> {
+	const emulator = await startEmulator({ numbers: [{ apiKey: 'probe' }] });
+	try {
+		return Object.keys(emulator.options);
+	} finally {
+		await emulator.close();
+	}
+}
