@@ -99,17 +99,17 @@ async function connectRest(baseUrl, modules) {
 			const result = await call('GET', `/executions?filter=${filter}&limit=1`);
 			return /** @type {number} */ (result.count);
 		},
-		/** Every execution of a workflow (list summaries), page by page. @param {string} workflowId */
+		/** Every execution of a workflow (list summaries), page by page (n8n's cursor). @param {string} workflowId */
 		async allExecutions(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 			/** @type {any[]} */
 			const all = [];
+			let cursor = '';
 			for (;;) {
-				const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
-				const page = await call('GET', `/executions?filter=${filter}&limit=250${lastId}`);
-				const results = /** @type {any[]} */ (page.results ?? page);
-				all.push(...results);
-				if (results.length < 250) return all;
+				const page = await call('GET', `/executions?filter=${filter}&limit=100${cursor}`);
+				all.push(...(page.results ?? []));
+				if (!page.nextCursor) return all;
+				cursor = `&cursor=${encodeURIComponent(page.nextCursor)}`;
 			}
 		},
 		/** One execution with its run data parsed. @param {string} id */

@@ -1,0 +1,222 @@
+/**
+ * Receiving inside a real n8n: one-text webhook posts at a fixed rate (10 / 25 / 50 per second, for a bounded
+ * time each) to n8n's own Webhook node and to the 360dialog Trigger, each followed by a No Operation node, in
+ * the same n8n: answer p50 / p99, errors, and executions started against deliveries accepted. Run with n8n's
+ * defaults (trigger typeVersion 1), with the recommended settings (lazy isolate acquisition, the newest trigger
+ * version), and in queue mode when the test kit can bring one up.
+ */
+import type { Emulator } from '../emulator';
+import { newestTriggerVersion, queueStackModule } from './support/features';
+import { postAtRate, type LoadResult } from './support/load';
+import { settledExecutionCount, startStack, type Rest } from './support/runs';
+import { activateCoreWebhook, activateTrigger, oneTextBody } from './support/trigger';
+import { check, Table } from './support/verdict';
+import { coreWebhookWorkflow, triggerWorkflow } from './support/workflows';
+
+const RATES = (process.env.N8N360_BENCH_RATES ?? '10,25,50').split(',').map(Number);
+const SECONDS = Number(process.env.N8N360_BENCH_RECEIVE_SECONDS ?? 10);
+const POST_TIMEOUT_MS = 60_000;
+const P99_TARGET_MS = 80;
+/** "No worse than n8n's own node" allows this much measurement noise: 10 %, at least 3 ms. */
+const noWorse = (ours: number, theirs: number) => ours <= Math.max(theirs * 1.1, theirs + 3);
+
+const RECOMMENDED_ENV = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
+
+interface Running {
+	rest: Rest;
+	emulator: Emulator;
+	/** Where production webhooks are served (main in regular mode, the webhook processor in queue mode). */
+	webhookBase: string;
+	stop(): Promise<void>;
+}
+
+interface Setup {
+	name: string;
+	/** Held to the targets (the recommended settings); the defaults are shown for reference. */
+	recommended: boolean;
+	triggerVersion: number;
+	/** Undefined: this build cannot bring the set-up up (its row prints n/a). */
+	start?: (workflows: object[]) => Promise<Running>;
+	missing?: string;
+}
+
+function regular(env: Record<string, string>) {
+	return async (workflows: object[]): Promise<Running> => {
+		const stack = await startStack({
+			workflows,
+			n8nEnv: env,
+			emulatorOptions: { statusSequence: [] },
+		});
+		return {
+			rest: stack.rest,
+			emulator: stack.emulator!,
+			webhookBase: stack.n8n.url,
+			stop: () => stack.stop(),
+		};
+	};
+}
+
+function queue(env: Record<string, string>) {
+	const found = queueStackModule();
+	if (!found) return undefined;
+	return async (workflows: object[]): Promise<Running> => {
+		const stack = await found.startQueueStack({
+			workflows,
+			n8nEnv: env,
+			emulatorOptions: { statusSequence: [] },
+		});
+		return {
+			rest: stack.rest,
+			emulator: stack.emulator,
+			webhookBase: stack.webhookUrl ?? stack.webhook?.url ?? stack.n8n.url,
+			stop: () => stack.stop(),
+		};
+	};
+}
+
+const newest = newestTriggerVersion();
+const QUEUE_MISSING = 'not available: the test kit has no queue-mode stack (test/e2e/support)';
+const SETUPS: Setup[] = [
+	{ name: 'regular, n8n defaults', recommended: false, triggerVersion: 1, start: regular({}) },
+	{
+		name: `regular, recommended (lazy acquire, trigger v${newest})`,
+		recommended: true,
+		triggerVersion: newest,
+		start: regular(RECOMMENDED_ENV),
+	},
+	{
+		name: `queue, recommended (lazy acquire, trigger v${newest})`,
+		recommended: true,
+		triggerVersion: newest,
+		start: queue(RECOMMENDED_ENV),
+		missing: QUEUE_MISSING,
+	},
+];
+
+const table = new Table(
+	`Receiving one-text webhooks inside n8n 2.41.1, ${SECONDS} s at each rate (→ No Operation)`,
+);
+
+const figuresOf = (load: LoadResult | undefined, executions: number | undefined) => ({
+	p50: load && `${Math.round(load.p50)} ms`,
+	p99: load && `${Math.round(load.p99)} ms`,
+	errors: load?.errors,
+	executions: load && executions !== undefined ? `${executions}/${load.accepted}` : undefined,
+});
+
+async function measure(
+	running: Running,
+	workflowId: string,
+	posts: Array<{ url: string; body: string; headers?: Record<string, string> }>,
+	rate: number,
+) {
+	const before = await running.rest.countExecutions(workflowId);
+	const load = await postAtRate(posts, rate, { timeoutMs: POST_TIMEOUT_MS });
+	const after = await settledExecutionCount(running.rest, workflowId, {
+		expected: before + load.accepted,
+		quietMs: 5000,
+		timeoutMs: 90_000,
+	});
+	return { load, executions: after - before };
+}
+
+test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
+	'webhook answers at fixed rates: %s',
+	async (_name, setup) => {
+		if (!setup.start) {
+			for (const rate of RATES)
+				for (const kind of ['n8n Webhook node', '360dialog Trigger'])
+					table.add({
+						name: `${setup.name}: ${kind}, ${rate}/s`,
+						figures: figuresOf(undefined, undefined),
+						target: '',
+						verdict: 'n/a',
+						note: setup.missing,
+					});
+			return;
+		}
+		const core = coreWebhookWorkflow(`bench-${setup.recommended ? 'rec' : 'def'}`);
+		const trigger = triggerWorkflow(`v${setup.triggerVersion}`, setup.triggerVersion);
+		const running = await setup.start([core, trigger]);
+		try {
+			const coreUrl = await activateCoreWebhook(
+				running.rest,
+				running.webhookBase,
+				core.id,
+				(core.nodes[0].parameters as { path: string }).path,
+			);
+			const hook = await activateTrigger(
+				running.rest,
+				running.emulator,
+				trigger.id,
+				trigger.nodes[0].webhookId as string,
+			);
+			// Warm-up: the first deliveries load code and fill caches in n8n.
+			const warm = (tag: string) =>
+				Array.from({ length: 20 }, (_, i) => ({ body: oneTextBody(`${tag}${i}`) }));
+			await postAtRate(
+				warm('warmcore').map((post) => ({ ...post, url: coreUrl })),
+				10,
+			);
+			await postAtRate(
+				warm('warmtrigger').map((post) => ({ ...post, url: hook.url, headers: hook.headers })),
+				10,
+			);
+
+			for (const rate of RATES) {
+				const count = rate * SECONDS;
+				const tag = `${setup.recommended ? 'r' : 'd'}${setup.name.startsWith('queue') ? 'q' : ''}${rate}`;
+				const coreRun = await measure(
+					running,
+					core.id,
+					Array.from({ length: count }, (_, i) => ({
+						url: coreUrl,
+						body: oneTextBody(`${tag}c${i}`),
+					})),
+					rate,
+				);
+				const triggerRun = await measure(
+					running,
+					trigger.id,
+					Array.from({ length: count }, (_, i) => ({
+						url: hook.url,
+						headers: hook.headers,
+						body: oneTextBody(`${tag}t${i}`),
+					})),
+					rate,
+				);
+				table.add({
+					name: `${setup.name}: n8n Webhook node, ${rate}/s`,
+					figures: figuresOf(coreRun.load, coreRun.executions),
+					target: '',
+					verdict: '',
+				});
+				const p99Target = Math.max(P99_TARGET_MS, rate === 50 ? coreRun.load.p99 : 0);
+				const complete =
+					triggerRun.load.errors === 0 && triggerRun.executions === triggerRun.load.accepted;
+				const fast =
+					noWorse(triggerRun.load.p50, coreRun.load.p50) &&
+					noWorse(triggerRun.load.p99, coreRun.load.p99) &&
+					(rate !== 50 || triggerRun.load.p99 <= p99Target);
+				table.add({
+					name: `${setup.name}: 360dialog Trigger v${setup.triggerVersion}, ${rate}/s`,
+					figures: figuresOf(triggerRun.load, triggerRun.executions),
+					target: setup.recommended
+						? `p50/p99 no worse than the Webhook node${rate === 50 ? `, p99 ≤ ${Math.round(p99Target)} ms` : ''}, no errors, executions = accepted`
+						: 'executions = accepted (reference: n8n defaults)',
+					verdict: setup.recommended
+						? check(fast && complete)
+						: check(triggerRun.executions === triggerRun.load.accepted),
+					note: triggerRun.load.errorSamples.length
+						? triggerRun.load.errorSamples.join(', ')
+						: undefined,
+				});
+			}
+		} finally {
+			await running.stop();
+		}
+	},
+	1_200_000,
+);
+
+afterAll(() => table.print());
