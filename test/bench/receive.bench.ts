@@ -6,7 +6,7 @@
  * version), and in queue mode when the test kit can bring one up.
  */
 import type { Emulator } from '../emulator';
-import { newestTriggerVersion, queueStackModule } from './support/features';
+import { hasQueueMode, newestTriggerVersion } from './support/features';
 import { postAtRate, type LoadResult } from './support/load';
 import { settledExecutionCount, startStack, type Rest } from './support/runs';
 import { activateCoreWebhook, activateTrigger, oneTextBody } from './support/trigger';
@@ -19,8 +19,6 @@ const POST_TIMEOUT_MS = 60_000;
 const P99_TARGET_MS = 80;
 /** "No worse than n8n's own node" allows this much measurement noise: 10 %, at least 3 ms. */
 const noWorse = (ours: number, theirs: number) => ours <= Math.max(theirs * 1.1, theirs + 3);
-
-const RECOMMENDED_ENV = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 
 interface Running {
 	rest: Rest;
@@ -40,56 +38,46 @@ interface Setup {
 	missing?: string;
 }
 
-function regular(env: Record<string, string>) {
+function starter(mode: 'regular' | 'queue', recommended: boolean) {
 	return async (workflows: object[]): Promise<Running> => {
 		const stack = await startStack({
+			mode,
+			recommended,
 			workflows,
-			n8nEnv: env,
 			emulatorOptions: { statusSequence: [] },
-		});
+		} as Parameters<typeof startStack>[0]);
+		const { webhookUrl } = stack as unknown as { webhookUrl?: string };
 		return {
 			rest: stack.rest,
 			emulator: stack.emulator!,
-			webhookBase: stack.n8n.url,
-			stop: () => stack.stop(),
-		};
-	};
-}
-
-function queue(env: Record<string, string>) {
-	const found = queueStackModule();
-	if (!found) return undefined;
-	return async (workflows: object[]): Promise<Running> => {
-		const stack = await found.startQueueStack({
-			workflows,
-			n8nEnv: env,
-			emulatorOptions: { statusSequence: [] },
-		});
-		return {
-			rest: stack.rest,
-			emulator: stack.emulator,
-			webhookBase: stack.webhookUrl ?? stack.webhook?.url ?? stack.n8n.url,
+			webhookBase: webhookUrl ?? stack.n8n.url,
 			stop: () => stack.stop(),
 		};
 	};
 }
 
 const newest = newestTriggerVersion();
-const QUEUE_MISSING = 'not available: the test kit has no queue-mode stack (test/e2e/support)';
+const recommendedName = (mode: string) =>
+	`${mode}, recommended (lazy acquire${mode === 'queue' ? ', PostgreSQL pool 10' : ''}, trigger v${newest})`;
 const SETUPS: Setup[] = [
-	{ name: 'regular, n8n defaults', recommended: false, triggerVersion: 1, start: regular({}) },
 	{
-		name: `regular, recommended (lazy acquire, trigger v${newest})`,
-		recommended: true,
-		triggerVersion: newest,
-		start: regular(RECOMMENDED_ENV),
+		name: 'regular, n8n defaults',
+		recommended: false,
+		triggerVersion: 1,
+		start: starter('regular', false),
 	},
 	{
-		name: `queue, recommended (lazy acquire, trigger v${newest})`,
+		name: recommendedName('regular'),
 		recommended: true,
 		triggerVersion: newest,
-		start: queue(RECOMMENDED_ENV),
-		missing: QUEUE_MISSING,
+		start: starter('regular', true),
+	},
+	{
+		name: recommendedName('queue'),
+		recommended: true,
+		triggerVersion: newest,
+		start: hasQueueMode() ? starter('queue', true) : undefined,
+		missing: 'not available: the test kit cannot start n8n in queue mode',
 	},
 ];
 

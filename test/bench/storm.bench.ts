@@ -33,7 +33,7 @@ test('status webhooks of a bulk send, into an active trigger in the same n8n', a
 	const trigger = triggerWorkflow('storm', version);
 	const stack = await startStack({
 		workflows: [send, trigger],
-		n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+		recommended: true,
 		emulatorOptions: {
 			maxRecords: 100_000,
 			latencyMs: capAvailable ? 0 : 50,

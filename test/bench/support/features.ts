@@ -42,22 +42,14 @@ export function newestTriggerVersion(): number {
 	);
 }
 
-/**
- * The queue-mode stack (Redis, PostgreSQL, n8n main, worker, webhook processor) when the test kit has one: a module
- * under test/e2e/support exporting `startQueueStack`.
- */
-export function queueStackModule():
-	| { startQueueStack: (options: Record<string, unknown>) => Promise<any>; file: string }
-	| undefined {
-	for (const name of ['queue', 'queueStack', 'queue-stack']) {
-		const file = path.join(ROOT, 'test', 'e2e', 'support', `${name}.js`);
-		if (!existsSync(file)) continue;
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const loaded = require(file) as Record<string, unknown>;
-		if (typeof loaded.startQueueStack === 'function')
-			return { startQueueStack: loaded.startQueueStack as never, file };
-	}
-	return undefined;
+/** Whether the test kit's startStack can bring n8n up in queue mode (it then exports the queue-mode settings). */
+export function hasQueueMode(): boolean {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const stack = require(path.join(ROOT, 'test', 'e2e', 'support', 'stack.js')) as Record<
+		string,
+		unknown
+	>;
+	return stack.RECOMMENDED_QUEUE_ENV !== undefined;
 }
 
 /** Names of the emulator's run-time options (fault ratios, throughput, ...). */
