@@ -2,8 +2,9 @@
 'use strict';
 /**
  * Webhook delivery: one queue per number, by default one POST in flight per number, so events leave in the order
- * they happened (`webhookConcurrency` lets several go at once, as the platform does under load, and gives up that order). An answer other than HTTP 200 within the timeout (5 s on the platform) is a failed attempt; the
- * event is retried after the configured backoff delays, then given up.
+ * they happened (`webhookConcurrency` lets several go at once, as the platform does under load, and gives up that
+ * order). An answer other than HTTP 200 within the timeout (5 s on the platform) is a failed attempt; the event is
+ * retried after the configured backoff delays, then given up.
  *
  * A failed event leaves the queue while it waits for its retry, and re-enters it at the back when the delay
  * has passed. So a receiver that fails once does not hold back the events behind it for the whole backoff
