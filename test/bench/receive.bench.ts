@@ -43,6 +43,8 @@ function starter(mode: 'regular' | 'queue', recommended: boolean) {
 		const stack = await startStack({
 			mode,
 			recommended,
+			// As the figures in the README: one worker and two webhook processors behind a balancer.
+			...(mode === 'queue' ? { workers: 1, webhookProcessors: 2 } : {}),
 			workflows,
 			emulatorOptions: { statusSequence: [] },
 		} as Parameters<typeof startStack>[0]);
@@ -58,7 +60,7 @@ function starter(mode: 'regular' | 'queue', recommended: boolean) {
 
 const newest = newestTriggerVersion();
 const recommendedName = (mode: string) =>
-	`${mode}, recommended (lazy acquire${mode === 'queue' ? ', PostgreSQL pool 10' : ''}, trigger v${newest})`;
+	`${mode}, recommended (lazy acquire${mode === 'queue' ? ', PostgreSQL pool 10, 1 worker, 2 webhook processors' : ''}, trigger v${newest})`;
 const SETUPS: Setup[] = [
 	{
 		name: 'regular, n8n defaults',

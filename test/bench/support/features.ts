@@ -11,9 +11,12 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 
 interface Described {
 	description: {
-		version: number | number[];
-		properties: Array<{ name: string; displayOptions?: unknown }>;
+		version?: number | number[];
+		defaultVersion?: number;
+		properties?: Array<{ name: string; displayOptions?: unknown }>;
 	};
+	/** A VersionedNodeType's versions, by number. */
+	nodeVersions?: Record<string, unknown>;
 }
 
 function builtNode(file: string, exportName: string): Described | undefined {
@@ -24,13 +27,18 @@ function builtNode(file: string, exportName: string): Described | undefined {
 	return NodeClass ? new NodeClass() : undefined;
 }
 
-const versionsOf = (node: Described | undefined) => (node ? [node.description.version].flat() : []);
+/** Every typeVersion a node offers, plain or versioned. */
+function versionsOf(node: Described | undefined): number[] {
+	if (!node) return [];
+	if (node.nodeVersions) return Object.keys(node.nodeVersions).map(Number);
+	return [node.description.version ?? 1].flat();
+}
 
 /** The action node's "Messages Per Second" option (typeVersion 1.1). */
 export function hasSendRateCap(): boolean {
 	const node = builtNode('Dialog360/Dialog360.node.js', 'Dialog360');
 	return Boolean(
-		node?.description.properties.some((property) => property.name === 'messagesPerSecond'),
+		node?.description.properties?.some((property) => property.name === 'messagesPerSecond'),
 	);
 }
 
