@@ -3,7 +3,7 @@
  * Prints every row the bench run measured, table by table, with its target and verdict, and counts the verdicts:
  * the summary the README's results table is written from.
  */
-const { existsSync, readFileSync, rmSync } = require('node:fs');
+const { existsSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 /** @param {unknown} value */
@@ -47,5 +47,24 @@ module.exports = async function globalTeardown() {
 		rows.filter((row) => row.verdict === verdict).length;
 	lines.push(`PASS ${count('PASS')} · FAIL ${count('FAIL')} · n/a ${count('n/a')}`, '');
 	process.stdout.write(lines.join('\n'));
+	// N8N360_BENCH_MARKDOWN=<file>: the same rows as Markdown tables, for the README's results section.
+	const markdownFile = process.env.N8N360_BENCH_MARKDOWN;
+	if (markdownFile) {
+		const markdown = [];
+		for (const [title, tableRows] of tables) {
+			markdown.push(`**${title}**`, '', '| | figures | target | |', '| --- | --- | --- | --- |');
+			for (const row of tableRows) {
+				const figures = Object.entries(row.figures ?? {})
+					.map(([key, value]) => `${key} ${formatValue(value)}`)
+					.join(' · ');
+				const cell = (/** @type {string} */ text) => text.replace(/\|/g, '\\|');
+				markdown.push(
+					`| ${cell(row.name)} | ${cell(figures)}${row.note ? ` (${cell(row.note)})` : ''} | ${cell(row.target || '')} | ${row.verdict || ''} |`,
+				);
+			}
+			markdown.push('');
+		}
+		writeFileSync(markdownFile, markdown.join('\n'));
+	}
 	rmSync(path.dirname(file), { recursive: true, force: true });
 };
