@@ -1,4 +1,7 @@
-/** The template an operation of the Template resource acts on: from the list (any status) or by name. */
+/**
+ * The template an operation acts on: from the list or by name. The Template resource lists templates of any
+ * status (the default search); Send Template lists approved ones only (`searchTemplates`).
+ */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 export const showOnTemplate = (operation: string): IDisplayOptions['show'] => ({
@@ -7,8 +10,9 @@ export const showOnTemplate = (operation: string): IDisplayOptions['show'] => ({
 });
 
 export function templatePickerProperty(
-	show: IDisplayOptions['show'],
+	show: IDisplayOptions['show'] | undefined,
 	description: string,
+	searchListMethod = 'searchAllTemplates',
 ): INodeProperties {
 	return {
 		displayName: 'Template',
@@ -17,14 +21,14 @@ export function templatePickerProperty(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		displayOptions: { show },
+		...(show ? { displayOptions: { show } } : {}),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a template...',
-				typeOptions: { searchListMethod: 'searchAllTemplates', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By Name',

@@ -22,6 +22,7 @@ import { readTemplateModel } from '../../../shared/whatsapp/messages/templateMod
 import type { TemplateValues } from '../../../shared/whatsapp/messages/templateVariables';
 import { headerMediaProperties } from '../descriptions/headerMedia.description';
 import { marketingMessagesProperties } from '../descriptions/marketingMessages.description';
+import { templatePickerProperty } from '../descriptions/templatePicker.description';
 import { withItemError } from '../helpers/itemError';
 import { readMessageHeader } from '../helpers/messageHeader';
 import { findApprovedTemplate } from '../helpers/templateDefinition';
@@ -38,44 +39,28 @@ const parameterNameField: INodeProperties = {
 };
 
 const fieldsMode = { componentsMode: ['fields'] };
+/** The two ways of giving the values that version 1 has, and version 1.1 keeps next to the mapped variables. */
+const byHandOrJson = [
+	{
+		name: 'Using Fields Below',
+		value: 'fields',
+		description: 'Fill in the header, body placeholders and buttons one by one',
+	},
+	{
+		name: 'Using JSON',
+		value: 'json',
+		description: 'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
+	},
+];
 /** Version 1.1 added the mapped template variables, and made them the default. */
 const fromVersion11 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Template',
-		name: 'template',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description:
-			'The approved template to send. Templates are the only messages WhatsApp delivers outside the 24-hour customer service window.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a template...',
-				typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
-			},
-			{
-				displayName: 'By Name',
-				name: 'name',
-				type: 'string',
-				placeholder: 'e.g. order_update',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[a-z0-9_]{1,512}$',
-							errorMessage:
-								'Use the template name: lowercase letters, digits and underscores, e.g. order_update',
-						},
-					},
-				],
-			},
-		],
-	},
+	templatePickerProperty(
+		undefined,
+		'The approved template to send. Templates are the only messages WhatsApp delivers outside the 24-hour customer service window.',
+		'searchTemplates',
+	),
 	{
 		displayName: 'Language Code',
 		name: 'languageCode',
@@ -92,19 +77,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Template Parameters',
 		name: 'componentsMode',
 		type: 'options',
-		options: [
-			{
-				name: 'Using Fields Below',
-				value: 'fields',
-				description: 'Fill in the header, body placeholders and buttons one by one',
-			},
-			{
-				name: 'Using JSON',
-				value: 'json',
-				description:
-					'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
-			},
-		],
+		options: [...byHandOrJson],
 		default: 'fields',
 		description: "How to give the values for the template's placeholders",
 		displayOptions: { show: { '@version': [{ _cnd: { lt: 1.1 } }] } },
@@ -120,17 +93,7 @@ const properties: INodeProperties[] = [
 				description:
 					"The chosen template's own variables as fields, each labelled with its text and example",
 			},
-			{
-				name: 'Using Fields Below',
-				value: 'fields',
-				description: 'Fill in the header, body placeholders and buttons one by one',
-			},
-			{
-				name: 'Using JSON',
-				value: 'json',
-				description:
-					'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
-			},
+			...byHandOrJson,
 		],
 		default: 'mapped',
 		description: "How to give the values for the template's placeholders",
