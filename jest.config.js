@@ -8,11 +8,12 @@ const shared = {
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup/env.ts'],
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
-	// Engine tests load the package through n8n-core; on a busy 2-core machine the first load can pass 5 s.
-	testTimeout: 30_000,
 };
 
 module.exports = {
+	// Engine tests load the package through n8n-core; on a busy 2-core machine the first load can pass 5 s.
+	// Jest reads testTimeout from the top level only: inside a project it is ignored.
+	testTimeout: 30_000,
 	projects: [
 		{
 			...shared,
