@@ -22,6 +22,7 @@ import {
 } from '../shared/whatsapp/webhook';
 import { connectedOutputs } from './connectedOutputs';
 import { readDeliveryBody } from './deliveryBody';
+import { PersistedKeys, type PersistedKeyData } from './persistedKeys';
 import { attachMedia, hasDownloadableMedia } from './mediaDownload';
 import { migrateSecret, secretMatches } from './secret';
 import { readSettings, wantsMessage, wantsStatus, type ReceiveSettings } from './settings';
@@ -30,8 +31,8 @@ import { VERIFICATION_HEADER, type TriggerStaticData } from './webhookLifecycle'
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Ids of recently emitted messages and statuses, per n8n process, within a bounded size and age (n8n does
- * not reliably keep static data written during a webhook call; README "Redeliveries" says what holds).
+ * Ids of recently emitted messages and statuses, per n8n process, within a bounded size and age; the most
+ * recent ones are also kept in the workflow (persistedKeys.ts). README "Redeliveries" says what holds.
  */
 const recentlyEmitted = new RecentIds(50_000, 7 * DAY_MS);
 /** Change-level errors and account events have no id: an identical one within a day counts as a redelivery. */
@@ -65,9 +66,16 @@ function selectItems(
 	settings: ReceiveSettings,
 	wanted: boolean[],
 	scope: string,
+	persisted: PersistedKeys,
 ): INodeExecutionData[][] {
-	const fresh = (key: string) => !recentlyEmitted.seen(scope + key);
-	const freshContent = (key: string) => !recentlyEmittedContent.seen(scope + key);
+	const remember = (memory: RecentIds, key: string) => {
+		const seenHere = memory.seen(scope + key);
+		if (seenHere || persisted.has(key)) return false;
+		persisted.add(key);
+		return true;
+	};
+	const fresh = (key: string) => remember(recentlyEmitted, key);
+	const freshContent = (key: string) => remember(recentlyEmittedContent, key);
 	const messages = wanted[0]
 		? parsed.messages
 				.filter((message) => wantsMessage(settings, message.type))
@@ -120,7 +128,9 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		? connectedOutputs.call(this, outputCount)
 		: new Array<boolean>(outputCount).fill(true);
 	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:`;
-	const outputs = selectItems(parsed, settings, wanted, scope);
+	const persisted = new PersistedKeys(this.getWorkflowStaticData('node') as PersistedKeyData);
+	const outputs = selectItems(parsed, settings, wanted, scope, persisted);
+	persisted.save();
 
 	if (outputs.every((items) => items.length === 0)) return { webhookResponse: RECEIVED };
 	if (settings.downloadMaxBytes > 0 && outputs[0].some(hasDownloadableMedia)) {

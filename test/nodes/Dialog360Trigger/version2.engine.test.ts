@@ -207,6 +207,34 @@ describe('360dialog Trigger version 2', () => {
 		expect(result.outputs).toBeUndefined();
 	});
 
+	test('a redelivery after a restart is dropped: the latest keys live in the workflow, bounded, as hashes', async () => {
+		const before = await activeTrigger({ workflowId: 'restart-before' });
+		const body = envelope({
+			contacts: [contact('Jane', '4915112345678')],
+			messages: [inboundText('wamid.RESTART', '4915112345678', 'once only')],
+		});
+		expect((await before.deliver({ headers: signed(), body })).outputs![0]).toHaveLength(1);
+		const kept = before.staticData;
+		expect(JSON.stringify(kept)).not.toContain('wamid.RESTART');
+
+		// Another process (or the same after a restart): its own memory is empty, the workflow's static data is not.
+		const after = await createTriggerHarness({
+			baseUrl: server.url,
+			typeVersion: 2,
+			nodeId: before.node.id,
+			workflowId: 'restart-after',
+			staticData: kept,
+		});
+		expect((await after.deliver({ headers: signed(), body })).outputs).toBeUndefined();
+
+		for (let i = 0; i < 520; i++)
+			await after.deliver({
+				headers: signed(),
+				body: envelope({ statuses: [statusEvent(`wamid.BOUND${i}`, 'sent')] }),
+			});
+		expect((after.staticData.recentDeliveryKeys as string[]).length).toBe(500);
+	});
+
 	test('a workflow activated by an earlier release (plain secret in static data) keeps working, and then keeps only the hash', async () => {
 		const plain = 'a'.repeat(64);
 		const trigger = await createTriggerHarness({
