@@ -126,7 +126,33 @@ function checkMediaReference(media, path) {
 	if (hasLink) checkHttpUrl(media.link, `${path}.link`);
 }
 
+/**
+ * Checks `action.sections` as lists and multi-product messages share it (1 to 10 sections, a title of up to 24
+ * characters that is required once there are several) and calls `check` for each section with its path.
+ * @param {Record<string, any>} action
+ * @param {(section: Record<string, any>, path: string) => void} check
+ */
+function forEachSection(action, check) {
+	const sections = action.sections;
+	if (sections === undefined || sections === null)
+		throw requiredParameter('interactive.action.sections');
+	if (!Array.isArray(sections) || sections.length === 0)
+		throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
+	if (sections.length > 10)
+		throw invalidParameter(
+			"Parameter 'interactive.action.sections' has too many elements (max 10)",
+		);
+	sections.forEach((section, at) => {
+		const path = `interactive.action.sections[${at}]`;
+		if (!isObject(section)) throw invalidParameter(`Parameter '${path}' must be an object`);
+		if (sections.length > 1) requireString(section, 'title', `${path}.title`, 24);
+		else optionalString(section, 'title', `${path}.title`, 24);
+		check(section, path);
+	});
+}
+
 module.exports = {
+	forEachSection,
 	lengthOf,
 	isObject,
 	ownEntry,

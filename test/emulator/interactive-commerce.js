@@ -10,9 +10,9 @@ const {
 	isObject,
 	requireObject,
 	requireString,
-	optionalString,
 	checkOneOf,
 	checkMediaReference,
+	forEachSection,
 } = require('./field-checks');
 
 /**
@@ -32,21 +32,8 @@ function refuseFooter(interactive) {
 
 /** @param {Record<string, any>} action */
 function validateProductSections(action) {
-	const sections = action.sections;
-	if (sections === undefined || sections === null)
-		throw requiredParameter('interactive.action.sections');
-	if (!Array.isArray(sections) || sections.length === 0)
-		throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
-	if (sections.length > 10)
-		throw invalidParameter(
-			"Parameter 'interactive.action.sections' has too many elements (max 10)",
-		);
 	let products = 0;
-	sections.forEach((section, at) => {
-		const path = `interactive.action.sections[${at}]`;
-		if (!isObject(section)) throw invalidParameter(`Parameter '${path}' must be an object`);
-		if (sections.length > 1) requireString(section, 'title', `${path}.title`, 24);
-		else optionalString(section, 'title', `${path}.title`, 24);
+	forEachSection(action, (section, path) => {
 		const items = section.product_items;
 		if (!Array.isArray(items) || items.length === 0)
 			throw invalidParameter(`Parameter '${path}.product_items' must be a non-empty array`);

@@ -18,6 +18,7 @@ const {
 	parseHttpUrl,
 	checkHttpUrl,
 	checkMediaReference,
+	forEachSection,
 } = require('./field-checks');
 const { COMMERCE_INTERACTIVE_TYPES } = require('./interactive-commerce');
 const { validateContacts } = require('./contacts-validation');
@@ -207,22 +208,9 @@ function validateReplyButtons(action) {
 /** @param {Record<string, any>} action */
 function validateListSections(action) {
 	requireString(action, 'button', 'interactive.action.button', 20);
-	const sections = action.sections;
-	if (sections === undefined || sections === null)
-		throw requiredParameter('interactive.action.sections');
-	if (!Array.isArray(sections) || sections.length === 0)
-		throw invalidParameter("Parameter 'interactive.action.sections' must be a non-empty array");
-	if (sections.length > 10)
-		throw invalidParameter(
-			"Parameter 'interactive.action.sections' has too many elements (max 10)",
-		);
 	/** @type {unknown[]} */
 	const rowIds = [];
-	sections.forEach((section, sectionIndex) => {
-		const path = `interactive.action.sections[${sectionIndex}]`;
-		if (!isObject(section)) throw invalidParameter(`Parameter '${path}' must be an object`);
-		if (sections.length > 1) requireString(section, 'title', `${path}.title`, 24);
-		else optionalString(section, 'title', `${path}.title`, 24);
+	forEachSection(action, (section, path) => {
 		if (!Array.isArray(section.rows) || section.rows.length === 0)
 			throw invalidParameter(`Parameter '${path}.rows' must be a non-empty array`);
 		section.rows.forEach((/** @type {unknown} */ row, rowIndex) => {
