@@ -66,5 +66,9 @@ module.exports = async function globalTeardown() {
 		}
 		writeFileSync(markdownFile, markdown.join('\n'));
 	}
-	rmSync(path.dirname(file), { recursive: true, force: true });
+	// Only what globalSetup made: the results file, and its folder when it is the one globalSetup created.
+	rmSync(file, { force: true });
+	const folder = path.dirname(file);
+	if (path.basename(folder).startsWith('n8n360-bench-'))
+		rmSync(folder, { recursive: true, force: true });
 };
