@@ -94,7 +94,11 @@ test('fault run and the memory of a 10,000-item send', async () => {
 			global.gc?.();
 			const before = rssMb(stack.n8n.pid);
 			const sampler = sampleRss(stack.n8n.pid);
-			const finished = await runToEnd(stack.rest, workflowId, 600_000);
+			// The sampler stops whatever happens: a run that throws must not leave its loop keeping jest alive.
+			const finished = await runToEnd(stack.rest, workflowId, 600_000).catch(async (error) => {
+				await sampler.stop();
+				throw error;
+			});
 			return {
 				delta: (await sampler.stop()) - before,
 				before,
