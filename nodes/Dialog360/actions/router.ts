@@ -4,7 +4,9 @@
  * the order they arrive, and a burst to one person hits the pair rate limit anyway). Output keeps input order,
  * every output item points back to its input item, and "Continue On Fail" turns a failure into an error item.
  * From node version 1.1 the run sends at the number's rate (helpers/sendPolicy) and, when it stops on an
- * error, names the items already accepted.
+ * error, names the items already accepted; and, for operations that post one message built from the item
+ * alone, it first reads and checks every item (`prepare`), so that a malformed item stops the run before its
+ * first message goes out, and the sends that follow cost little more than their requests.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -18,7 +20,7 @@ import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
 import * as media from './media';
 import * as message from './message';
 import * as template from './template';
-import type { OperationModule, OperationTable } from './operation';
+import type { OperationModule, OperationTable, PreparedSend } from './operation';
 
 type OperationExecute = OperationModule['execute'];
 
@@ -39,7 +41,7 @@ function operationModule(resource: string, operation: string): OperationModule |
 
 export const DEFAULT_CONCURRENCY = 5;
 
-function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
+function findOperationModule(this: IExecuteFunctions, i: number): OperationModule {
 	const resource = this.getNodeParameter('resource', i) as string;
 	const operation = this.getNodeParameter('operation', i) as string;
 	const found = operationModule(resource, operation);
@@ -53,7 +55,11 @@ function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
 			},
 		);
 	}
-	return found.execute;
+	return found;
+}
+
+function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
+	return findOperationModule.call(this, i).execute;
 }
 
 /** Items that share a key run one after another; the key is the recipient when the item has one. */
@@ -70,12 +76,48 @@ function orderingKey(this: IExecuteFunctions, i: number): string {
 	}
 }
 
+interface ItemFailure {
+	index: number;
+	error: Error;
+}
+
 function errorItem(error: Error & { description?: string | null }, i: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	const httpCode = (error as { httpCode?: string | null }).httpCode;
 	if (httpCode) json.httpCode = httpCode;
 	return { json, pairedItem: { item: i } };
+}
+
+/**
+ * Reads, builds and checks every item's message before any is sent (node version 1.1). Resource and
+ * Operation take no expressions, so the first item's operation is every item's. An item that fails here
+ * gets its error item under "Continue On Fail"; otherwise the run stops before it sends anything. Answers
+ * undefined when the operation does not prepare (each item then runs whole at send time).
+ */
+async function prepareAll(
+	this: IExecuteFunctions,
+	count: number,
+	results: INodeExecutionData[][],
+): Promise<{ prepared?: Array<PreparedSend | undefined>; failed?: ItemFailure }> {
+	let operation: OperationModule;
+	try {
+		operation = findOperationModule.call(this, 0);
+	} catch {
+		return {};
+	}
+	const { prepare } = operation;
+	if (!prepare) return {};
+	const prepared = new Array<PreparedSend | undefined>(count);
+	for (let i = 0; i < count; i++) {
+		try {
+			prepared[i] = await prepare.call(this, i);
+		} catch (error) {
+			if (!this.continueOnFail()) return { failed: { index: i, error: error as Error } };
+			results[i] = [errorItem(error as Error, i)];
+		}
+	}
+	return { prepared };
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -95,10 +137,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		else chains.set(key, [i]);
 	}
 
-	let firstError: { index: number; error: Error } | undefined;
+	const { prepared, failed } = hasSendPolicy(this)
+		? await prepareAll.call(this, items.length, results)
+		: {};
+	let firstError: ItemFailure | undefined = failed;
 	const runItem = async (i: number) => {
+		if (results[i]) return; // failed while being prepared, kept as its error item
+		const send = prepared?.[i];
+		if (prepared) prepared[i] = undefined;
 		try {
-			const output = await findOperation.call(this, i).call(this, i);
+			const output = send ? await send.send() : await findOperation.call(this, i).call(this, i);
 			results[i] = output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: i } }));
 			const messageId = output[0]?.json.messageId;
 			accepted.push(typeof messageId === 'string' ? { item: i, messageId } : { item: i });
@@ -112,8 +160,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 
 	const queue = [...chains.values()];
+	let next = 0;
 	const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-		for (let chain = queue.shift(); chain; chain = queue.shift()) {
+		for (let chain = queue[next++]; chain; chain = queue[next++]) {
 			for (const i of chain) {
 				if (firstError) return;
 				await runItem(i);

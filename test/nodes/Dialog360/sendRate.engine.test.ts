@@ -291,7 +291,36 @@ describe('one request never holds a worker for long (node version 1.1)', () => {
 	});
 });
 
-describe('a failed run says what was already sent (node version 1.1)', () => {
+describe('a redirected send (node version 1.1)', () => {
+	test('is not followed: the item fails and nothing is posted where the redirect points', async () => {
+		const paths: string[] = [];
+		const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+			paths.push(`${request.method} ${request.url}`);
+			request.resume();
+			request.on('end', () => {
+				if (request.url === '/messages') {
+					response.writeHead(307, { Location: '/elsewhere/messages' });
+					response.end();
+					return;
+				}
+				response.writeHead(200, { 'Content-Type': 'application/json' });
+				response.end(JSON.stringify({ messages: [{ id: 'wamid.ELSEWHERE' }] }));
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+			const { error } = await send({ url }, sendText(), texts(1));
+			expect(error('360dialog')?.message).toBeDefined();
+			expect(paths).toEqual(['POST /messages']);
+		} finally {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
+	});
+});
+
+describe('a malformed item stops the run before its first message goes out (node version 1.1)', () => {
 	// Item 6 cannot be sent: its number is not a phone number.
 	const input = () => {
 		const items = texts(12);
@@ -299,23 +328,29 @@ describe('a failed run says what was already sent (node version 1.1)', () => {
 		return items;
 	};
 
-	test('the error counts and names the accepted items and their message ids', async () => {
+	test('nothing is sent, and the error says so', async () => {
 		const server = await emulator({ latencyMs: 20 });
 		const { error } = await send(server, sendText({ concurrency: 2 }), input());
 		const failure = error('360dialog');
 		expect(failure?.message).toMatch(/"call me maybe" is not a phone number/);
-
-		const accepted = server.sent.map((sent) => ({
-			item: Number(String(sent.request.text.body).replace('message ', '')),
-			messageId: sent.id,
-		}));
-		expect(accepted.length).toBeGreaterThan(0);
-		expect(failure?.context?.acceptedItems).toEqual([...accepted].sort((a, b) => a.item - b.item));
+		expect(messageCalls(server)).toHaveLength(0);
+		expect(failure?.context?.acceptedCount).toBe(0);
 		expect(failure?.description).toContain(
-			`${accepted.length} of 12 items were accepted by 360dialog before the node stopped`,
+			'None of the 12 items was accepted by 360dialog before the node stopped',
 		);
-		expect(failure?.description).toMatch(/items 0–\d/);
-		expect(failure?.description).toContain(`${accepted[0].item}: ${accepted[0].messageId}`);
+	});
+
+	test('version 1 sends the items it reached before the malformed one, as it always did', async () => {
+		const server = await emulator({ latencyMs: 20 });
+		const { error } = await send(server, sendText({ concurrency: 2 }), input(), {
+			typeVersion: 1,
+		});
+		expect(error('360dialog')?.message).toMatch(/"call me maybe" is not a phone number/);
+		const sentItems = server.sent.map((sent) =>
+			Number(String(sent.request.text.body).replace('message ', '')),
+		);
+		expect(sentItems.length).toBeGreaterThan(0);
+		expect(sentItems).not.toContain(6);
 	});
 
 	test('with Continue On Fail the accepted items come out as normal items, the failed one as an error', async () => {
@@ -328,4 +363,37 @@ describe('a failed run says what was already sent (node version 1.1)', () => {
 		expect(items.filter((item) => item.json.messageId)).toHaveLength(11);
 		expectEachAcceptedOnce(server, 11);
 	});
+});
+
+describe('a failed run says what was already sent (node version 1.1)', () => {
+	test(
+		'the error counts and names the accepted items and their message ids',
+		async () => {
+			// Every call for item 6's recipient is answered 500: the node retries it, gives up and stops.
+			const server = await emulator({
+				latencyMs: 20,
+				recipientFaults: { failureRatio: 1, draw: (to) => (to === recipient(6) ? 0 : 1) },
+			});
+			const { error } = await send(server, sendText({ concurrency: 2 }), texts(8));
+			const failure = error('360dialog');
+			expect(failure?.message).toMatch(/internal error \(#131000\)/);
+			expect(messageCalls(server).filter((call) => call.status === 500)).toHaveLength(5);
+
+			const accepted = server.sent.map((sent) => ({
+				item: Number(String(sent.request.text.body).replace('message ', '')),
+				messageId: sent.id,
+			}));
+			expect(accepted.length).toBeGreaterThan(0);
+			expect(accepted.map((entry) => entry.item)).not.toContain(6);
+			expect(failure?.context?.acceptedItems).toEqual(
+				[...accepted].sort((a, b) => a.item - b.item),
+			);
+			expect(failure?.description).toContain(
+				`${accepted.length} of 8 items were accepted by 360dialog before the node stopped`,
+			);
+			expect(failure?.description).toMatch(/items 0–\d/);
+			expect(failure?.description).toContain(`${accepted[0].item}: ${accepted[0].messageId}`);
+		},
+		SLOW_TEST_MS,
+	);
 });

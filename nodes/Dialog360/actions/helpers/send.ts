@@ -12,6 +12,7 @@ import type {
 	MessageBody,
 	Recipient,
 } from '../../../shared/whatsapp/messages/envelope';
+import type { PreparedSend } from '../operation';
 import { withItemError } from './itemError';
 
 /**
@@ -84,18 +85,28 @@ export async function postMessage(
 }
 
 /**
- * The whole of a typical send: read recipient and options, let `build` make the message object of `type`,
- * wrap it in the envelope, post it. Builder errors become per-item errors.
+ * A typical send, prepared: read recipient and options, let `build` make the message object of `type`, wrap
+ * it in the envelope; posting it is left to `send()`. Builder errors become per-item errors.
  */
+export function prepareMessage(
+	this: IExecuteFunctions,
+	i: number,
+	type: string,
+	build: () => unknown,
+): PreparedSend {
+	const options = readSendOptions.call(this, i);
+	const body = withItemError(this, i, () =>
+		buildEnvelope(readRecipient.call(this, i), type, build(), options),
+	);
+	return { send: async () => await postMessage.call(this, i, body, options.includeRawResponse) };
+}
+
+/** The whole of a typical send: `prepareMessage`, then post. */
 export async function sendMessage(
 	this: IExecuteFunctions,
 	i: number,
 	type: string,
 	build: () => unknown,
 ): Promise<INodeExecutionData[]> {
-	const options = readSendOptions.call(this, i);
-	const body = withItemError(this, i, () =>
-		buildEnvelope(readRecipient.call(this, i), type, build(), options),
-	);
-	return await postMessage.call(this, i, body, options.includeRawResponse);
+	return await prepareMessage.call(this, i, type, build).send();
 }

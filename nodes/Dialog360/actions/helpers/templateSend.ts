@@ -13,7 +13,8 @@ import {
 } from '../../../shared/whatsapp/messages/marketing';
 import type { MarketingOptions } from '../../../shared/whatsapp/messages/marketing';
 import { withItemError } from './itemError';
-import { postMessage, readRecipient, readSendOptions, sendMessage } from './send';
+import type { PreparedSend } from '../operation';
+import { postMessage, prepareMessage, readRecipient, readSendOptions } from './send';
 
 function notOnboarded(error: unknown): error is NodeApiError {
 	if (!(error instanceof NodeApiError)) return false;
@@ -24,40 +25,49 @@ function notOnboarded(error: unknown): error is NodeApiError {
 const sentThrough = (items: INodeExecutionData[], endpoint: string) =>
 	items.map((item) => ({ ...item, json: { ...item.json, sentThrough: endpoint } }));
 
-export async function sendTemplateMessage(
+/**
+ * A template send, prepared: through /messages, or through Marketing Messages Lite when the item asks for it
+ * (falling back to /messages on request when the business is not onboarded).
+ */
+export function prepareTemplateMessage(
 	this: IExecuteFunctions,
 	i: number,
 	build: () => unknown,
-): Promise<INodeExecutionData[]> {
+): PreparedSend {
 	if (!this.getNodeParameter('useMarketingMessagesLite', i, false))
-		return await sendMessage.call(this, i, 'template', build);
+		return prepareMessage.call(this, i, 'template', build);
 	const options = readSendOptions.call(this, i);
 	const marketing = this.getNodeParameter('marketingMessagesOptions', i, {}) as MarketingOptions;
+	const fallback = this.getNodeParameter('marketingMessagesFallback', i, 'fail');
 	const templateBody = withItemError(this, i, () =>
 		buildEnvelope(readRecipient.call(this, i), 'template', build(), options),
 	);
 	const body = withItemError(this, i, () => buildMarketingMessage(templateBody, marketing));
-	const outcome = await postMessage
-		.call(this, i, body, options.includeRawResponse, MARKETING_MESSAGES_PATH)
-		.then(
-			(items) => ({ items }),
-			(error: unknown) => ({ error }),
-		);
-	if ('items' in outcome) return sentThrough(outcome.items, 'marketingMessagesLite');
-	const { error } = outcome;
-	if (!notOnboarded(error)) throw error;
-	if (this.getNodeParameter('marketingMessagesFallback', i, 'fail') === 'cloudApi') {
-		const items = await postMessage.call(this, i, templateBody, options.includeRawResponse);
-		return sentThrough(items, 'cloudApi');
-	}
-	throw new NodeOperationError(
-		this.getNode(),
-		"This number's business has not accepted the Marketing Messages Lite terms",
-		{
-			itemIndex: i,
-			description:
-				'Accept them in the 360dialog Hub (the "Accept MM API terms" banner) or in WhatsApp Manager, then send again; or set "If Not Onboarded" to "Send Through the Cloud API".\n' +
-				`360dialog said: ${error.message}`,
+	return {
+		send: async () => {
+			const outcome = await postMessage
+				.call(this, i, body, options.includeRawResponse, MARKETING_MESSAGES_PATH)
+				.then(
+					(items) => ({ items }),
+					(error: unknown) => ({ error }),
+				);
+			if ('items' in outcome) return sentThrough(outcome.items, 'marketingMessagesLite');
+			const { error } = outcome;
+			if (!notOnboarded(error)) throw error;
+			if (fallback === 'cloudApi') {
+				const items = await postMessage.call(this, i, templateBody, options.includeRawResponse);
+				return sentThrough(items, 'cloudApi');
+			}
+			throw new NodeOperationError(
+				this.getNode(),
+				"This number's business has not accepted the Marketing Messages Lite terms",
+				{
+					itemIndex: i,
+					description:
+						'Accept them in the 360dialog Hub (the "Accept MM API terms" banner) or in WhatsApp Manager, then send again; or set "If Not Onboarded" to "Send Through the Cloud API".\n' +
+						`360dialog said: ${error.message}`,
+				},
+			);
 		},
-	);
+	};
 }

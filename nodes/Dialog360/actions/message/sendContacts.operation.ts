@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -12,7 +7,9 @@ import {
 } from '../../../shared/whatsapp/messages/contacts';
 import type { ContactInput } from '../../../shared/whatsapp/messages/contacts';
 import { collectionRows } from '../helpers/collectionRows';
-import { sendMessage } from '../helpers/send';
+import { prepareMessage } from '../helpers/send';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 
 const homeOrWorkType: INodeProperties = {
 	displayName: 'Type',
@@ -237,9 +234,9 @@ function toContactInput(row: IDataObject): ContactInput {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
 	const input = this.getNodeParameter('contactsInput', i, 'fields') as string;
-	return await sendMessage.call(this, i, 'contacts', () =>
+	return prepareMessage.call(this, i, 'contacts', () =>
 		input === 'json'
 			? parseContactsJson(this.getNodeParameter('contactsJson', i))
 			: buildContactsMessage(
@@ -249,3 +246,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				),
 	);
 }
+
+export const execute = executePrepared(prepare);

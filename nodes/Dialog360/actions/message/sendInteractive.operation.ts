@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildInteractiveMessage } from '../../../shared/whatsapp/messages/interactive';
@@ -16,7 +11,9 @@ import { LIMITS } from '../../../shared/whatsapp/validation';
 import { headerMediaProperties } from '../descriptions/headerMedia.description';
 import { collectionRows } from '../helpers/collectionRows';
 import { readMessageHeader } from '../helpers/messageHeader';
-import { sendMessage } from '../helpers/send';
+import { prepareMessage } from '../helpers/send';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 import { carouselProperties, readCarouselInput } from './interactive/carousel.fields';
 import {
 	COMMERCE_TYPES,
@@ -435,8 +432,10 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 	}
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendMessage.call(this, i, 'interactive', () =>
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
+	return prepareMessage.call(this, i, 'interactive', () =>
 		buildInteractiveMessage(readInput.call(this, i)),
 	);
 }
+
+export const execute = executePrepared(prepare);

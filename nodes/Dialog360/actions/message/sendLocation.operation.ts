@@ -1,8 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildLocationMessage } from '../../../shared/whatsapp/messages/location';
-import { sendMessage } from '../helpers/send';
+import { prepareMessage } from '../helpers/send';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -48,8 +50,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendMessage.call(this, i, 'location', () =>
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
+	return prepareMessage.call(this, i, 'location', () =>
 		buildLocationMessage({
 			latitude: this.getNodeParameter('latitude', i),
 			longitude: this.getNodeParameter('longitude', i),
@@ -58,3 +60,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}),
 	);
 }
+
+export const execute = executePrepared(prepare);

@@ -7,7 +7,8 @@ import type { MediaOptions, MediaType } from '../../../shared/whatsapp/messages/
 import { binaryInputProperty, mediaIdProperty } from '../descriptions/media.description';
 import { withItemError } from '../helpers/itemError';
 import { readBinaryFile, uploadFile } from '../helpers/mediaUpload';
-import { readRecipient, sendMessage } from '../helpers/send';
+import { prepareMessage, readRecipient, sendMessage } from '../helpers/send';
+import type { PreparedSend } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -113,28 +114,39 @@ async function uploadBinary(
 	return await uploadFile.call(this, i, file, type);
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const type = this.getNodeParameter('mediaType', i) as MediaType;
-	const source = this.getNodeParameter('mediaSource', i) as string;
-	const options: MediaOptions = {
+function readMediaOptions(this: IExecuteFunctions, i: number): MediaOptions {
+	return {
 		caption: this.getNodeParameter('caption', i, '') as string,
 		filename: this.getNodeParameter('filename', i, '') as string,
 	};
-	const uploadedId =
-		source === 'binary' ? await uploadBinary.call(this, i, type, options) : undefined;
-	const items = await sendMessage.call(this, i, type, () =>
+}
+
+/** A media message by link or media ID; one from binary data is uploaded first, at send time (undefined). */
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend | undefined {
+	const source = this.getNodeParameter('mediaSource', i) as string;
+	if (source === 'binary') return undefined;
+	const type = this.getNodeParameter('mediaType', i) as MediaType;
+	const options = readMediaOptions.call(this, i);
+	return prepareMessage.call(this, i, type, () =>
 		buildMediaMessage({
 			type,
 			source:
-				uploadedId !== undefined
-					? { id: uploadedId }
-					: source === 'id'
-						? { id: this.getNodeParameter('mediaId', i) as string }
-						: { link: this.getNodeParameter('mediaLink', i) as string },
+				source === 'id'
+					? { id: this.getNodeParameter('mediaId', i) as string }
+					: { link: this.getNodeParameter('mediaLink', i) as string },
 			...options,
 		}),
 	);
-	return uploadedId === undefined
-		? items
-		: items.map((item) => ({ ...item, json: { ...item.json, mediaId: uploadedId } }));
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const prepared = prepare.call(this, i);
+	if (prepared) return await prepared.send();
+	const type = this.getNodeParameter('mediaType', i) as MediaType;
+	const options = readMediaOptions.call(this, i);
+	const uploadedId = await uploadBinary.call(this, i, type, options);
+	const items = await sendMessage.call(this, i, type, () =>
+		buildMediaMessage({ type, source: { id: uploadedId }, ...options }),
+	);
+	return items.map((item) => ({ ...item, json: { ...item.json, mediaId: uploadedId } }));
 }

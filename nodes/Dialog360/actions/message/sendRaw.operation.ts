@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildRawMessage } from '../../../shared/whatsapp/messages/raw';
 import { withItemError } from '../helpers/itemError';
 import { postMessage, readRecipient, readSendOptions } from '../helpers/send';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,10 +26,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
 	const options = readSendOptions.call(this, i);
 	const body = withItemError(this, i, () =>
 		buildRawMessage(this.getNodeParameter('messageJson', i), readRecipient.call(this, i), options),
 	);
-	return await postMessage.call(this, i, body, options.includeRawResponse);
+	return { send: async () => await postMessage.call(this, i, body, options.includeRawResponse) };
 }
+
+export const execute = executePrepared(prepare);

@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildReactionMessage } from '../../../shared/whatsapp/messages/reaction';
 import { messageIdProperty } from '../descriptions/messageId.description';
-import { sendMessage } from '../helpers/send';
+import { prepareMessage } from '../helpers/send';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -38,8 +40,8 @@ export const description = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendMessage.call(this, i, 'reaction', () =>
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
+	return prepareMessage.call(this, i, 'reaction', () =>
 		buildReactionMessage({
 			messageId: this.getNodeParameter('messageId', i) as string,
 			remove: this.getNodeParameter('removeReaction', i, false) as boolean,
@@ -47,3 +49,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}),
 	);
 }
+
+export const execute = executePrepared(prepare);

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -26,7 +21,9 @@ import { templatePickerProperty } from '../descriptions/templatePicker.descripti
 import { withItemError } from '../helpers/itemError';
 import { readMessageHeader } from '../helpers/messageHeader';
 import { findApprovedTemplate } from '../helpers/templateDefinition';
-import { sendTemplateMessage } from '../helpers/templateSend';
+import { prepareTemplateMessage } from '../helpers/templateSend';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 
 const parameterNameField: INodeProperties = {
 	displayName: 'Parameter Name',
@@ -408,11 +405,11 @@ async function readMappedComponents(this: IExecuteFunctions, i: number, template
 	return withItemError(this, i, () => buildMappedComponents(readTemplateModel(definition), values));
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function prepare(this: IExecuteFunctions, i: number): Promise<PreparedSend> {
 	const template = readTemplateChoice.call(this, i);
 	const mapped = this.getNodeParameter('componentsMode', i, 'fields') === 'mapped';
 	const components = mapped ? await readMappedComponents.call(this, i, template) : undefined;
-	return await sendTemplateMessage.call(this, i, () =>
+	return prepareTemplateMessage.call(this, i, () =>
 		buildTemplateMessage({
 			name: template.name,
 			languageCode: template.language.code,
@@ -420,3 +417,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}),
 	);
 }
+
+export const execute = executePrepared(prepare);

@@ -1,8 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildTextMessage } from '../../../shared/whatsapp/messages/text';
-import { sendMessage } from '../helpers/send';
+import { prepareMessage } from '../helpers/send';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,11 +33,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await sendMessage.call(this, i, 'text', () =>
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
+	return prepareMessage.call(this, i, 'text', () =>
 		buildTextMessage({
 			body: this.getNodeParameter('text', i) as string,
 			previewUrl: this.getNodeParameter('previewUrl', i, false) as boolean,
 		}),
 	);
 }
+
+export const execute = executePrepared(prepare);

@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { buildTypingIndicator } from '../../../shared/whatsapp/messages/status';
 import { messageIdProperty } from '../descriptions/messageId.description';
 import { withItemError } from '../helpers/itemError';
 import { postMessageStatus } from '../helpers/messageStatus';
+import type { PreparedSend } from '../operation';
+import { executePrepared } from '../operation';
 
 export const description = [
 	messageIdProperty(
@@ -12,9 +14,11 @@ export const description = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
 	const body = withItemError(this, i, () =>
 		buildTypingIndicator(this.getNodeParameter('messageId', i) as string),
 	);
-	return await postMessageStatus.call(this, i, body);
+	return { send: async () => await postMessageStatus.call(this, i, body) };
 }
+
+export const execute = executePrepared(prepare);
