@@ -11,7 +11,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { hasSendRateCap } from './support/features';
 import { latestPeerVersion, PEER_PACKAGE, PEER_VERSION, peerExtensionFor } from './support/peer';
 import { runToEnd, startStack } from './support/runs';
-import { markEmulator, sendFigures, type SendFigures } from './support/sendRuns';
+import { bareClientFigures, markEmulator, sendFigures, type SendFigures } from './support/sendRuns';
 import { check, Table } from './support/verdict';
 import {
 	CREDENTIAL,
@@ -135,6 +135,29 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 			verdict: '',
 		});
 
+		// The machine's ceiling at Concurrency 50: a bare Node.js client, no n8n, in its own process.
+		emulator.setOptions({ latencyMs: LATENCY_MS, throughputPerSecond: null, statusSequence: [] });
+		const bare: Record<string, SendFigures> = {};
+		for (const keepAlive of [false, true]) {
+			const figures = await bareClientFigures(emulator, {
+				nodeBin: n8nSupport.ensureRuntime().nodeBin,
+				apiKey: API_KEY,
+				count: COUNT,
+				concurrency: 50,
+				keepAlive,
+			});
+			bare[keepAlive ? 'keepAlive' : 'newConnection'] = figures;
+			table.add({
+				name: `bare Node.js client, no n8n, Concurrency 50, ${keepAlive ? 'connections kept alive' : 'a new connection per request'}`,
+				figures: { 'msg/s': figures.rate, 'most in flight': figures.mostInFlight },
+				target: '',
+				verdict: '',
+				note: keepAlive
+					? undefined
+					: "as n8n's HTTP helpers connect: this machine's ceiling for any sender at Concurrency 50",
+			});
+		}
+
 		for (const { concurrency, cap, workflow } of ours) {
 			const name = `this package, Concurrency ${concurrency}, ${cap === 0 ? 'no cap' : `cap ${cap}/s`}`;
 			const expected = Math.min(concurrency * (1000 / LATENCY_MS), cap === 0 ? Infinity : cap);
@@ -181,6 +204,13 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 				});
 			}
 			if (concurrency === 50 && cap === 0) {
+				table.add({
+					name: 'this package uncapped at Concurrency 50 / the bare client',
+					figures: { ratio: figures.rate / bare.newConnection.rate },
+					target: '',
+					verdict: '',
+					note: "the share of the machine's ceiling the node reaches inside n8n",
+				});
 				table.add({
 					name: `this package uncapped at Concurrency 50 / ${PEER_PACKAGE}`,
 					figures: { ratio: peerRate === undefined ? undefined : figures.rate / peerRate },

@@ -14,6 +14,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Dialog360Resource } from '../node.type';
 import type { AcceptedItem } from './helpers/acceptedItems';
 import { reportAcceptedItems } from './helpers/acceptedItems';
+import { forEachItem } from './helpers/itemPass';
 import * as account from './account';
 import { readRecipient } from './helpers/send';
 import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
@@ -93,7 +94,7 @@ function errorItem(error: Error & { description?: string | null }, i: number): I
  * Reads, builds and checks every item's message before any is sent (node version 1.1). Resource and
  * Operation take no expressions, so the first item's operation is every item's. An item that fails here
  * gets its error item under "Continue On Fail"; otherwise the run stops before it sends anything. Answers
- * undefined when the operation does not prepare (each item then runs whole at send time).
+ * no sends when the operation does not prepare (each item then runs whole at send time).
  */
 async function prepareAll(
 	this: IExecuteFunctions,
@@ -109,15 +110,20 @@ async function prepareAll(
 	const { prepare } = operation;
 	if (!prepare) return {};
 	const prepared = new Array<PreparedSend | undefined>(count);
-	for (let i = 0; i < count; i++) {
+	let failed: ItemFailure | undefined;
+	await forEachItem(count, async (i) => {
 		try {
 			prepared[i] = await prepare.call(this, i);
 		} catch (error) {
-			if (!this.continueOnFail()) return { failed: { index: i, error: error as Error } };
+			if (!this.continueOnFail()) {
+				failed = { index: i, error: error as Error };
+				return false;
+			}
 			results[i] = [errorItem(error as Error, i)];
 		}
-	}
-	return { prepared };
+		return true;
+	});
+	return failed ? { failed } : { prepared };
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -130,12 +136,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const accepted: AcceptedItem[] = [];
 	const chains = new Map<string, number[]>();
-	for (let i = 0; i < items.length; i++) {
+	await forEachItem(items.length, (i) => {
 		const key = orderingKey.call(this, i);
 		const chain = chains.get(key);
 		if (chain) chain.push(i);
 		else chains.set(key, [i]);
-	}
+		return true;
+	});
 
 	const { prepared, failed } = hasSendPolicy(this)
 		? await prepareAll.call(this, items.length, results)

@@ -2,6 +2,9 @@
  * What the emulator saw of one send run: the accepted rate between its first and last accepted request, the most
  * requests in flight at once, throttled answers, and whether every item was accepted exactly once.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+
 import type { Emulator } from '../../emulator';
 
 export interface SendFigures {
@@ -47,4 +50,38 @@ export function sendFigures(
 		acceptedOnce: [...counts.values()].filter((count) => count === 1).length,
 		duplicates: [...counts.values()].filter((count) => count > 1).length,
 	};
+}
+
+/**
+ * Runs the bare Node.js client (no n8n; support/bare-client.js) in its own process on n8n's Node.js binary: `count`
+ * texts at `concurrency`, a new connection per request as n8n opens them, or one kept-alive pool. The machine's own
+ * ceiling for a sender at that concurrency, measured the same way as the nodes.
+ */
+export async function bareClientFigures(
+	emulator: Emulator,
+	options: {
+		nodeBin: string;
+		apiKey: string;
+		count: number;
+		concurrency: number;
+		keepAlive?: boolean;
+	},
+): Promise<SendFigures> {
+	const mark = markEmulator(emulator);
+	await new Promise<void>((resolve, reject) => {
+		execFile(
+			path.join(options.nodeBin, 'node'),
+			[
+				path.join(__dirname, 'bare-client.js'),
+				emulator.url,
+				options.apiKey,
+				String(options.count),
+				String(options.concurrency),
+				options.keepAlive ? 'keepAlive' : 'newConnection',
+			],
+			{ timeout: 120_000 },
+			(error) => (error ? reject(error) : resolve()),
+		);
+	});
+	return sendFigures(emulator, mark);
 }
