@@ -76,6 +76,10 @@ function selectItems(
 	};
 	const fresh = (key: string) => remember(recentlyEmitted, key);
 	const freshContent = (key: string) => remember(recentlyEmittedContent, key);
+	// Statuses are kept in this process's memory only. They are the volume (two or three for every message
+	// sent), n8n writes changed static data to its database before it answers, and a status run twice after
+	// a restart only repeats an update; a message run twice could answer someone twice.
+	const freshStatus = (key: string) => !recentlyEmitted.seen(scope + key) && !persisted.has(key);
 	const messages = wanted[0]
 		? parsed.messages
 				.filter((message) => wantsMessage(settings, message.type))
@@ -86,7 +90,7 @@ function selectItems(
 		? [
 				...parsed.statuses
 					.filter((status) => wantsStatus(settings, status.status))
-					.filter((status) => fresh(statusKey(status)))
+					.filter((status) => freshStatus(statusKey(status)))
 					.map(asItem),
 				// Errors of a whole change (no message id) count as failures of the number.
 				...(wantsStatus(settings, 'failed') ? parsed.errors : [])

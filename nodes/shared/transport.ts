@@ -215,7 +215,7 @@ export async function readCredential(
  */
 export interface SendPolicy {
 	pace: SendPace;
-	/** This run's cap, in messages per second; 0 = no cap (the pace's pauses still apply). */
+	/** This run's cap, in messages per second. */
 	messagesPerSecond: number;
 	/** Milliseconds one request may take before it counts as failed. */
 	timeoutMs: number;

@@ -1,7 +1,7 @@
 /**
  * Sending inside a real n8n: 400 texts to an emulator answering after 50 ms, sent by the other 360dialog package,
  * by n8n's HTTP Request node with a hand-built body, and by this package at Concurrency 1 / 5 / 20 / 50 with
- * Messages Per Second 0 (no cap) / 80 / 1,000 (the emulator then allows that many per second too, answering 429
+ * Messages Per Second 0 (the platform's highest rate, 1,000/s) / 80 / 1,000 (the emulator then allows that many per second too, answering 429
  * above it). The rate is taken between the emulator's first and last accepted request; "most in flight" is the
  * emulator's own count.
  */
@@ -159,7 +159,7 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 		}
 
 		for (const { concurrency, cap, workflow } of ours) {
-			const name = `this package, Concurrency ${concurrency}, ${cap === 0 ? 'no cap' : `cap ${cap}/s`}`;
+			const name = `this package, Concurrency ${concurrency}, ${cap === 0 ? 'Messages Per Second 0' : `cap ${cap}/s`}`;
 			const expected = Math.min(concurrency * (1000 / LATENCY_MS), cap === 0 ? Infinity : cap);
 			if (cap !== 0 && !capAvailable) {
 				table.add({
@@ -205,14 +205,14 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 			}
 			if (concurrency === 50 && cap === 0) {
 				table.add({
-					name: 'this package uncapped at Concurrency 50 / the bare client',
+					name: 'this package at Concurrency 50, Messages Per Second 0 / the bare client',
 					figures: { ratio: figures.rate / bare.newConnection.rate },
 					target: '',
 					verdict: '',
 					note: "the share of the machine's ceiling the node reaches inside n8n",
 				});
 				table.add({
-					name: `this package uncapped at Concurrency 50 / ${PEER_PACKAGE}`,
+					name: `this package at Concurrency 50, Messages Per Second 0 / ${PEER_PACKAGE}`,
 					figures: { ratio: peerRate === undefined ? undefined : figures.rate / peerRate },
 					target: '≥ 50×',
 					verdict: check(peerRate === undefined ? undefined : figures.rate / peerRate >= 50),
@@ -222,7 +222,7 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 
 		const throttled = await sendOnce(emulator, run(againstThrottling.id), 80);
 		table.add({
-			name: `this package, ${THROTTLED_COUNT} texts, Concurrency 20, no cap, emulator allowing 80/s`,
+			name: `this package, ${THROTTLED_COUNT} texts, Concurrency 20, Messages Per Second 0, emulator allowing 80/s`,
 			figures: {
 				'msg/s': throttled.figures.rate,
 				throttled: throttled.figures.throttled,

@@ -1,10 +1,11 @@
 /**
  * The status storm: a bulk send of 2,000 texts from n8n through the emulator, whose sent / delivered / read
  * webhooks (about 6,000) pour back into an active 360dialog Trigger with its default filters in the same n8n, with
- * the recommended settings. Reports the trigger's answer times as the emulator saw them, the deliveries it had to
- * retry, the executions started, and the status items lost or run twice.
+ * the recommended settings, in regular mode and in queue mode (one worker, two webhook processors). Reports the
+ * trigger's answer times as the emulator saw them, the deliveries it had to retry, the executions started, and
+ * the status items lost or run twice.
  */
-import { hasSendRateCap, newestTriggerVersion } from './support/features';
+import { hasQueueMode, hasSendRateCap, newestTriggerVersion } from './support/features';
 import { itemsOfExecutions, lostAndTwice } from './support/executions';
 import { summarize } from './report';
 import { runToEnd, settledExecutionCount, startStack } from './support/runs';
@@ -23,112 +24,121 @@ const table = new Table(
 	`The storm: ${COUNT.toLocaleString('en-US')} texts sent, their status webhooks into the trigger`,
 );
 
-test('status webhooks of a bulk send, into an active trigger in the same n8n', async () => {
-	const capAvailable = hasSendRateCap();
-	const version = newestTriggerVersion();
-	const WANTED = wantedStatuses(version);
-	// With the node's cap, the account's default rate; without it, Concurrency 4 against 50 ms comes close (≈ 75/s).
-	const sender = capAvailable
-		? thisPackageSender({ concurrency: 20, messagesPerSecond: 80 })
-		: thisPackageSender({ concurrency: 4 });
-	const send = sendWorkflow('storm', COUNT, sender);
-	const trigger = triggerWorkflow('storm', version);
-	const stack = await startStack({
-		workflows: [send, trigger],
-		recommended: true,
-		emulatorOptions: {
-			maxRecords: 100_000,
-			latencyMs: capAvailable ? 0 : 50,
-			webhookConcurrency: WEBHOOK_CONCURRENCY,
-		},
-	});
-	const emulator = stack.emulator!;
-	try {
-		for (let i = 0; i < COUNT; i++)
-			emulator.setContactWindow({ waId: recipient(i), lastInboundHoursAgo: 1 });
-		await activateTrigger(stack.rest, emulator, trigger.id, trigger.nodes[0].webhookId as string);
-		const sentBefore = emulator.sent.length;
-		const deliveriesBefore = emulator.deliveries.length;
+const MODES: Array<'regular' | 'queue'> = hasQueueMode() ? ['regular', 'queue'] : ['regular'];
 
-		const phase = (name: string) =>
-			process.stdout.write(`  storm: ${name} at ${new Date().toISOString()}\n`);
-		phase('send starts');
-		const run = await runToEnd(stack.rest, send.id, 600_000);
-		phase('send ended');
-		const sent = emulator.sent.slice(sentBefore);
-		const events = sent.length * 3;
-		const done = () => {
-			const finished = new Set<number>();
-			for (const delivery of emulator.deliveries.slice(deliveriesBefore))
-				if (delivery.ok || delivery.gaveUp) finished.add(delivery.eventId);
-			return finished.size >= events ? finished.size : undefined;
-		};
-		await emulator
-			.waitFor(done, {
-				timeoutMs: 600_000,
-				intervalMs: 500,
-				description: 'every status webhook delivered or given up',
-			})
-			.catch(() => undefined);
-		phase('webhooks delivered');
-		const deliveries = emulator.deliveries.slice(deliveriesBefore);
-		const answers = summarize(deliveries.map((delivery) => delivery.durationMs));
-		const retried = new Set(
-			deliveries.filter((delivery) => delivery.attempt > 1).map((d) => d.eventId),
-		).size;
-		const gaveUp = deliveries.filter((delivery) => delivery.gaveUp).length;
-		const slow = deliveries.filter((delivery) => delivery.durationMs > 1000).length;
-
-		const wanted = sent.length * WANTED.length;
-		const executions = await settledExecutionCount(stack.rest, trigger.id, {
-			expected: wanted,
-			timeoutMs: 180_000,
-		});
-		phase('executions settled');
-		const { items } = await itemsOfExecutions(stack.rest, trigger.id, '360dialog Trigger', 1);
-		const expected = sent.flatMap((message) => WANTED.map((status) => `${message.id}/${status}`));
-		const seen = items.map((item) => `${item.messageId}/${item.status}`);
-		const { lost, twice, unexpected } = lostAndTwice(expected, seen);
-
-		const setup = `trigger v${version}, lazy acquire, ${WEBHOOK_CONCURRENCY} webhooks in flight`;
-		const rate = capAvailable ? 'cap 80/s' : 'Concurrency 4 at 50 ms, no cap in this build';
-		table.add({
-			name: `send (${rate})`,
-			figures: { accepted: `${sent.length}/${COUNT}`, seconds: run.seconds, run: run.status },
-			target: '',
-			verdict: '',
-		});
-		table.add({
-			name: `answers to ${deliveries.length.toLocaleString('en-US')} webhook posts (${setup})`,
-			figures: {
-				p50: `${Math.round(answers.p50)} ms`,
-				p99: `${Math.round(answers.p99)} ms`,
-				max: `${Math.round(answers.max)} ms`,
-				'over 1 s': slow,
+test.each(MODES)(
+	'status webhooks of a bulk send, into an active trigger (%s mode)',
+	async (mode) => {
+		const capAvailable = hasSendRateCap();
+		const version = newestTriggerVersion();
+		const WANTED = wantedStatuses(version);
+		// With the node's cap, the account's default rate; without it, Concurrency 4 against 50 ms comes close (≈ 75/s).
+		const sender = capAvailable
+			? thisPackageSender({ concurrency: 20, messagesPerSecond: 80 })
+			: thisPackageSender({ concurrency: 4 });
+		const send = sendWorkflow('storm', COUNT, sender);
+		const trigger = triggerWorkflow('storm', version);
+		const stack = await startStack({
+			mode,
+			...(mode === 'queue' ? { workers: 1, webhookProcessors: 2 } : {}),
+			workflows: [send, trigger],
+			recommended: true,
+			emulatorOptions: {
+				maxRecords: 100_000,
+				latencyMs: capAvailable ? 0 : 50,
+				webhookConcurrency: WEBHOOK_CONCURRENCY,
 			},
-			target: 'no answer over 1 s',
-			verdict: check(deliveries.length > 0 && answers.max <= 1000),
 		});
-		table.add({
-			name: 'deliveries the emulator had to retry',
-			figures: { retried, 'given up': gaveUp },
-			target: 'none (a retry means an answer failed or took over 5 s)',
-			verdict: check(retried === 0 && gaveUp === 0),
-		});
-		table.add({
-			name: `executions started (statuses ${WANTED.join(' + ')} wanted${version >= 2 ? '' : '; "sent" filtered'})`,
-			figures: { executions: `${executions}/${wanted}` },
-			target: 'one per wanted delivery',
-			verdict: check(executions === wanted),
-		});
-		table.add({
-			name: 'status items lost / run twice',
-			figures: { lost, 'run twice': twice, unexpected },
-			target: 'nothing lost, nothing run twice',
-			verdict: check(sent.length === COUNT && lost === 0 && twice === 0),
-		});
-	} finally {
-		await stack.stop();
-		table.print();
-	}
-}, 1_500_000);
+		const emulator = stack.emulator!;
+		try {
+			for (let i = 0; i < COUNT; i++)
+				emulator.setContactWindow({ waId: recipient(i), lastInboundHoursAgo: 1 });
+			await activateTrigger(stack.rest, emulator, trigger.id, trigger.nodes[0].webhookId as string);
+			const sentBefore = emulator.sent.length;
+			const deliveriesBefore = emulator.deliveries.length;
+
+			const phase = (name: string) =>
+				process.stdout.write(`  storm: ${name} at ${new Date().toISOString()}\n`);
+			phase('send starts');
+			const run = await runToEnd(stack.rest, send.id, 600_000);
+			phase('send ended');
+			const sent = emulator.sent.slice(sentBefore);
+			const events = sent.length * 3;
+			const done = () => {
+				const finished = new Set<number>();
+				for (const delivery of emulator.deliveries.slice(deliveriesBefore))
+					if (delivery.ok || delivery.gaveUp) finished.add(delivery.eventId);
+				return finished.size >= events ? finished.size : undefined;
+			};
+			await emulator
+				.waitFor(done, {
+					timeoutMs: 600_000,
+					intervalMs: 500,
+					description: 'every status webhook delivered or given up',
+				})
+				.catch(() => undefined);
+			phase('webhooks delivered');
+			const deliveries = emulator.deliveries.slice(deliveriesBefore);
+			const answers = summarize(deliveries.map((delivery) => delivery.durationMs));
+			const retried = new Set(
+				deliveries.filter((delivery) => delivery.attempt > 1).map((d) => d.eventId),
+			).size;
+			const gaveUp = deliveries.filter((delivery) => delivery.gaveUp).length;
+			const slow = deliveries.filter((delivery) => delivery.durationMs > 1000).length;
+
+			const wanted = sent.length * WANTED.length;
+			const executions = await settledExecutionCount(stack.rest, trigger.id, {
+				expected: wanted,
+				timeoutMs: 180_000,
+			});
+			phase('executions settled');
+			const { items } = await itemsOfExecutions(stack.rest, trigger.id, '360dialog Trigger', 1);
+			const expected = sent.flatMap((message) => WANTED.map((status) => `${message.id}/${status}`));
+			const seen = items.map((item) => `${item.messageId}/${item.status}`);
+			const { lost, twice, unexpected } = lostAndTwice(expected, seen);
+
+			const setup = `${mode} mode${mode === 'queue' ? ' (1 worker, 2 webhook processors)' : ''}, trigger v${version}, lazy acquire, ${WEBHOOK_CONCURRENCY} webhooks in flight`;
+			const rate = capAvailable ? 'cap 80/s' : 'Concurrency 4 at 50 ms, no cap in this build';
+			table.add({
+				name: `${mode} mode: send (${rate})`,
+				figures: { accepted: `${sent.length}/${COUNT}`, seconds: run.seconds, run: run.status },
+				target: '',
+				verdict: '',
+			});
+			table.add({
+				name: `answers to ${deliveries.length.toLocaleString('en-US')} webhook posts (${setup})`,
+				figures: {
+					p50: `${Math.round(answers.p50)} ms`,
+					p99: `${Math.round(answers.p99)} ms`,
+					max: `${Math.round(answers.max)} ms`,
+					'over 1 s': slow,
+				},
+				target: 'no answer over 1 s',
+				verdict: check(deliveries.length > 0 && answers.max <= 1000),
+			});
+			table.add({
+				name: `${mode} mode: deliveries the emulator had to retry`,
+				figures: { retried, 'given up': gaveUp },
+				target: 'none (a retry means an answer failed or took over 5 s)',
+				verdict: check(retried === 0 && gaveUp === 0),
+			});
+			table.add({
+				name: `${mode} mode: executions started (statuses ${WANTED.join(' + ')} wanted${version >= 2 ? '' : '; "sent" filtered'})`,
+				figures: { executions: `${executions}/${wanted}` },
+				target: 'one per wanted delivery',
+				verdict: check(executions === wanted),
+			});
+			table.add({
+				name: `${mode} mode: status items lost / run twice`,
+				figures: { lost, 'run twice': twice, unexpected },
+				target: 'nothing lost, nothing run twice',
+				verdict: check(sent.length === COUNT && lost === 0 && twice === 0),
+			});
+		} finally {
+			await stack.stop();
+		}
+	},
+	1_500_000,
+);
+
+afterAll(() => table.print());

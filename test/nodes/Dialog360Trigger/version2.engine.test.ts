@@ -230,9 +230,23 @@ describe('360dialog Trigger version 2', () => {
 		for (let i = 0; i < 520; i++)
 			await after.deliver({
 				headers: signed(),
-				body: envelope({ statuses: [statusEvent(`wamid.BOUND${i}`, 'sent')] }),
+				body: envelope({
+					contacts: [contact('Jane', '4915112345678')],
+					messages: [inboundText(`wamid.BOUND${i}`, '4915112345678', `message ${i}`)],
+				}),
 			});
 		expect((after.staticData.recentDeliveryKeys as string[]).length).toBe(500);
+	});
+
+	test('statuses are remembered in the process only: a status delivery writes nothing to the workflow', async () => {
+		const trigger = await activeTrigger({ workflowId: 'status-memory' });
+		const keysBefore = JSON.stringify(trigger.staticData.recentDeliveryKeys ?? []);
+		const body = envelope({ statuses: [statusEvent('wamid.STATUSONLY', 'delivered')] });
+		expect((await trigger.deliver({ headers: signed(), body })).outputs![1]).toHaveLength(1);
+		// n8n writes changed static data to its database before it answers: a status must not change it.
+		expect(JSON.stringify(trigger.staticData.recentDeliveryKeys ?? [])).toBe(keysBefore);
+		// The same process still drops the status when it is delivered again.
+		expect((await trigger.deliver({ headers: signed(), body })).outputs).toBeUndefined();
 	});
 
 	test('a workflow activated by an earlier release (plain secret in static data) keeps working, and then keeps only the hash', async () => {

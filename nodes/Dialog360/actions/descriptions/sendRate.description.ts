@@ -6,6 +6,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const DEFAULT_MESSAGES_PER_SECOND = 80;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** The highest rate the Cloud API gives a number (after its automatic upgrades): what 0 sends at. */
+export const PLATFORM_MAX_MESSAGES_PER_SECOND = 1000;
 
 const fromVersion11 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
 
@@ -17,7 +19,7 @@ export const sendRateProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: DEFAULT_MESSAGES_PER_SECOND,
 		description:
-			"The most messages sent per second from this number, shared by all items and by other executions sending from the same number at the same time. Set it to the number's limit (80 unless 360dialog raised it, up to 1,000); 0 means no cap. Read receipts and typing indicators count too.",
+			"The most messages sent per second from this number, shared by all items and by other executions sending from the same number at the same time. Set it to the number's limit (80 unless 360dialog raised it, up to 1,000); 0 means as fast as the platform allows, 1,000 per second, its highest limit. Read receipts and typing indicators count too.",
 		displayOptions: fromVersion11,
 	},
 	{

@@ -10,7 +10,15 @@ import { applySendPolicy, readCredential } from '../../../shared/transport';
 import {
 	DEFAULT_MESSAGES_PER_SECOND,
 	DEFAULT_REQUEST_TIMEOUT_MS,
+	PLATFORM_MAX_MESSAGES_PER_SECOND,
 } from '../descriptions/sendRate.description';
+
+/** The cap a run keeps to: Messages Per Second, or the platform's highest rate for 0 (or no number). */
+export function sendCap(messagesPerSecond: number): number {
+	return Number.isFinite(messagesPerSecond) && messagesPerSecond > 0
+		? messagesPerSecond
+		: PLATFORM_MAX_MESSAGES_PER_SECOND;
+}
 
 /** Whether this node run follows a send policy (version 1.1 and later). */
 export function hasSendPolicy(context: IExecuteFunctions): boolean {
@@ -18,7 +26,9 @@ export function hasSendPolicy(context: IExecuteFunctions): boolean {
 }
 
 /**
- * Makes this node run's requests follow its Messages Per Second and Request Timeout. When the credential
+ * Makes this node run's requests follow its Messages Per Second and Request Timeout. 0 sends at the platform's
+ * highest rate, evenly spaced: nothing faster gets through, and at the same Concurrency an even stream of
+ * requests gets more through than the bursts an unpaced pool falls into (README "Performance"). When the credential
  * cannot be read, nothing is applied: every item then fails on its own with the credential's error.
  */
 export async function applyNodeSendPolicy(this: IExecuteFunctions): Promise<void> {
@@ -35,7 +45,7 @@ export async function applyNodeSendPolicy(this: IExecuteFunctions): Promise<void
 	const timeoutMs = Number(this.getNodeParameter('requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_MS));
 	applySendPolicy(this, {
 		pace: paceFor(credential.baseUrl, credential.apiKey),
-		messagesPerSecond: Number.isFinite(messagesPerSecond) ? Math.max(0, messagesPerSecond) : 0,
+		messagesPerSecond: sendCap(messagesPerSecond),
 		timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : DEFAULT_REQUEST_TIMEOUT_MS,
 	});
 }
