@@ -99,18 +99,44 @@ async function connectRest(baseUrl, modules) {
 			const result = await call('GET', `/executions?filter=${filter}&limit=1`);
 			return /** @type {number} */ (result.count);
 		},
-		/** Every execution of a workflow (list summaries), page by page (n8n's cursor). @param {string} workflowId */
+		/**
+		 * Every execution of a workflow, each once. n8n 2.41 sorts its list by start time but moves its cursor by id
+		 * (`id < last id of the page`), so where executions start in another order than they were created (queue
+		 * mode, one worker taking jobs from two webhook processors) pages overlap and skip. The pages are read,
+		 * each id kept once, and the ids they skipped (between the lowest and highest seen, then beyond them while
+		 * the count is short) are read one by one.
+		 * @param {string} workflowId
+		 */
 		async allExecutions(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			/** @type {any[]} */
-			const all = [];
+			/** @type {Map<string, any>} */
+			const byId = new Map();
 			let cursor = '';
+			let count = 0;
 			for (;;) {
 				const page = await call('GET', `/executions?filter=${filter}&limit=100${cursor}`);
-				all.push(...(page.results ?? []));
-				if (!page.nextCursor) return all;
+				count = Math.max(count, page.count ?? 0);
+				for (const summary of page.results ?? []) byId.set(String(summary.id), summary);
+				if (!page.nextCursor) break;
 				cursor = `&cursor=${encodeURIComponent(page.nextCursor)}`;
 			}
+			const ids = [...byId.keys()].map(Number).filter(Number.isInteger);
+			if (ids.length === 0) return [];
+			/** @param {number} id */
+			const readOne = async (id) => {
+				if (byId.has(String(id))) return;
+				const found = await call('GET', `/executions/${id}`).catch(() => undefined);
+				if (found && String(found.workflowId) === String(workflowId)) byId.set(String(id), found);
+			};
+			let low = Math.min(...ids);
+			let high = Math.max(...ids);
+			for (let id = low + 1; id < high; id++) await readOne(id);
+			// Still short: the pages may have skipped the very first or last; look a bounded way further out.
+			for (let step = 0; byId.size < count && step < 500; step++) {
+				if (low > 1) await readOne(--low);
+				await readOne(++high);
+			}
+			return [...byId.values()];
 		},
 		/** One execution with its run data parsed. @param {string} id */
 		execution,
