@@ -68,10 +68,10 @@ function selectItems(
 	scope: string,
 	persisted: PersistedKeys,
 ): INodeExecutionData[][] {
-	const remember = (memory: RecentIds, key: string) => {
+	const remember = (memory: RecentIds, key: string, persist = true) => {
 		const seenHere = memory.seen(scope + key);
 		if (seenHere || persisted.has(key)) return false;
-		persisted.add(key);
+		if (persist) persisted.add(key);
 		return true;
 	};
 	const fresh = (key: string) => remember(recentlyEmitted, key);
@@ -79,7 +79,7 @@ function selectItems(
 	// Statuses are kept in this process's memory only. They are the volume (two or three for every message
 	// sent), n8n writes changed static data to its database before it answers, and a status run twice after
 	// a restart only repeats an update; a message run twice could answer someone twice.
-	const freshStatus = (key: string) => !recentlyEmitted.seen(scope + key) && !persisted.has(key);
+	const freshStatus = (key: string) => remember(recentlyEmitted, key, false);
 	const messages = wanted[0]
 		? parsed.messages
 				.filter((message) => wantsMessage(settings, message.type))

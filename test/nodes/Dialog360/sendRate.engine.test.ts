@@ -291,35 +291,6 @@ describe('one request never holds a worker for long (node version 1.1)', () => {
 	});
 });
 
-describe('a redirected send (node version 1.1)', () => {
-	test('is not followed: the item fails and nothing is posted where the redirect points', async () => {
-		const paths: string[] = [];
-		const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-			paths.push(`${request.method} ${request.url}`);
-			request.resume();
-			request.on('end', () => {
-				if (request.url === '/messages') {
-					response.writeHead(307, { Location: '/elsewhere/messages' });
-					response.end();
-					return;
-				}
-				response.writeHead(200, { 'Content-Type': 'application/json' });
-				response.end(JSON.stringify({ messages: [{ id: 'wamid.ELSEWHERE' }] }));
-			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		try {
-			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-			const { error } = await send({ url }, sendText(), texts(1));
-			expect(error('360dialog')?.message).toBeDefined();
-			expect(paths).toEqual(['POST /messages']);
-		} finally {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		}
-	});
-});
-
 describe('a malformed item stops the run before its first message goes out (node version 1.1)', () => {
 	// Item 6 cannot be sent: its number is not a phone number.
 	const input = () => {
