@@ -6,7 +6,8 @@ import { Dialog360TriggerV2 } from './Dialog360TriggerV2';
 
 /**
  * A saved workflow keeps the trigger version it was built with: version 1 keeps its two outputs and its
- * status defaults; version 2 changes defaults and outputs (README "Node versions").
+ * status defaults; version 2 changes defaults and outputs; version 2.1 keeps its redelivery memory out of
+ * the database unless asked (README "Node versions").
  */
 export class Dialog360Trigger extends VersionedNodeType {
 	constructor() {
@@ -17,11 +18,12 @@ export class Dialog360Trigger extends VersionedNodeType {
 			group: ['trigger'],
 			description:
 				'Starts the workflow when a WhatsApp message or a delivery status arrives through 360dialog',
-			defaultVersion: 2,
+			defaultVersion: 2.1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new Dialog360TriggerV1(),
 			2: new Dialog360TriggerV2(),
+			2.1: new Dialog360TriggerV2(),
 		};
 		super(nodeVersions, baseDescription);
 	}

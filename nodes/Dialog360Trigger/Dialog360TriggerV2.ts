@@ -9,6 +9,7 @@ import type {
 import {
 	includeRawOption,
 	messageTypesProperty,
+	rememberAcrossRestartsOptions,
 	replaceExistingWebhookOption,
 	statusesPropertyV2,
 	verifySecretOption,
@@ -23,7 +24,8 @@ const OUTPUTS = `={{ [{ type: "main", displayName: "Message" }, { type: "main", 
 /**
  * Version 2: every status by default (an empty selection means all, in both filters), an optional Event
  * output, the number shared with other webhooks, inbound media as files, and no expression evaluated
- * while a delivery is answered (see README "Running at scale").
+ * while a delivery is answered (see README "Running at scale"). Version 2.1 remembers what it emitted in
+ * the process only, unless "Remember Deliveries Across Restarts" is on: no database write before an answer.
  */
 export class Dialog360TriggerV2 implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,7 +35,7 @@ export class Dialog360TriggerV2 implements INodeType {
 		group: ['trigger'],
 		description:
 			'Starts the workflow when a WhatsApp message or a delivery status arrives through 360dialog',
-		version: 2,
+		version: [2, 2.1],
 		subtitle: '=Messages and statuses',
 		defaults: { name: '360dialog Trigger' },
 		inputs: [],
@@ -107,6 +109,7 @@ export class Dialog360TriggerV2 implements INodeType {
 							'Larger files are not downloaded: the message arrives with "mediaError" instead',
 						displayOptions: { show: { downloadMedia: [true] } },
 					},
+					...rememberAcrossRestartsOptions,
 					{
 						...replaceExistingWebhookOption,
 						displayOptions: { show: { '/webhookRole': ['main'] } },

@@ -72,3 +72,28 @@ export const verifySecretOption: INodeProperties = {
 	description:
 		'Whether to accept only deliveries that carry the secret header registered at activation. Turn off only when the webhook URL was set up by hand outside n8n: then anyone who learns the URL can start this workflow with made-up messages.',
 };
+
+const rememberAcrossRestarts: INodeProperties = {
+	displayName: 'Remember Deliveries Across Restarts',
+	name: 'rememberAcrossRestarts',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to also keep the keys of the last 500 messages, change-level errors and events in the workflow, so that one 360dialog delivers again after n8n restarted is still dropped. n8n then writes the workflow to its database before it answers each such delivery, which slows answers under load. Statuses are always remembered in memory only.',
+};
+
+/**
+ * Version 2 kept the keys in the workflow by default, version 2.1 does not: one option per version, each with
+ * the default that version applies when the option is not set (settings.ts).
+ */
+export const rememberAcrossRestartsOptions: INodeProperties[] = [
+	{
+		...rememberAcrossRestarts,
+		default: true,
+		displayOptions: { show: { '@version': [2] } },
+	},
+	{
+		...rememberAcrossRestarts,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2.1 } }] } },
+	},
+];

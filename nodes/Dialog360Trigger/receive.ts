@@ -32,7 +32,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Ids of recently emitted messages and statuses, per n8n process, within a bounded size and age; the most
- * recent ones are also kept in the workflow (persistedKeys.ts). README "Redeliveries" says what holds.
+ * recent messages can also be kept in the workflow (persistedKeys.ts). README "Redeliveries" says what holds.
  */
 const recentlyEmitted = new RecentIds(50_000, 7 * DAY_MS);
 /** Change-level errors and account events have no id: an identical one within a day counts as a redelivery. */
@@ -66,12 +66,12 @@ function selectItems(
 	settings: ReceiveSettings,
 	wanted: boolean[],
 	scope: string,
-	persisted: PersistedKeys,
+	persisted: PersistedKeys | undefined,
 ): INodeExecutionData[][] {
 	const remember = (memory: RecentIds, key: string, persist = true) => {
 		const seenHere = memory.seen(scope + key);
-		if (seenHere || persisted.has(key)) return false;
-		if (persist) persisted.add(key);
+		if (seenHere || persisted?.has(key)) return false;
+		if (persist) persisted?.add(key);
 		return true;
 	};
 	const fresh = (key: string) => remember(recentlyEmitted, key);
@@ -132,9 +132,13 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		? connectedOutputs.call(this, outputCount)
 		: new Array<boolean>(outputCount).fill(true);
 	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:`;
-	const persisted = new PersistedKeys(this.getWorkflowStaticData('node') as PersistedKeyData);
+	// Without "Remember Deliveries Across Restarts" (version 2.1) the keys stay in this process: n8n saves
+	// changed static data to its database before it answers, one write per delivery.
+	const persisted = settings.rememberAcrossRestarts
+		? new PersistedKeys(this.getWorkflowStaticData('node') as PersistedKeyData)
+		: undefined;
 	const outputs = selectItems(parsed, settings, wanted, scope, persisted);
-	persisted.save();
+	persisted?.save();
 
 	if (outputs.every((items) => items.length === 0)) return { webhookResponse: RECEIVED };
 	if (settings.downloadMaxBytes > 0 && outputs[0].some(hasDownloadableMedia)) {

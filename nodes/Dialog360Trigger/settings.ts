@@ -19,6 +19,11 @@ export interface ReceiveSettings {
 	skipUnconnected: boolean;
 	/** Bytes; 0 when "Download Media" is off. */
 	downloadMaxBytes: number;
+	/**
+	 * Keep the keys of emitted messages, errors and events in the workflow's static data too (versions 1 and
+	 * 2 always, and 2.1 with "Remember Deliveries Across Restarts").
+	 */
+	rememberAcrossRestarts: boolean;
 }
 
 interface Options {
@@ -26,6 +31,7 @@ interface Options {
 	includeRaw?: boolean;
 	downloadMedia?: boolean;
 	maxMediaSizeMb?: number;
+	rememberAcrossRestarts?: boolean;
 }
 
 function asList(value: unknown): string[] {
@@ -55,6 +61,8 @@ export function readSettings(this: IWebhookFunctions): ReceiveSettings {
 						(Number.isFinite(maxMb) && maxMb > 0 ? maxMb : DEFAULT_MAX_MEDIA_MB) * 1024 * 1024,
 					)
 				: 0,
+		rememberAcrossRestarts:
+			version < 2 || (options.rememberAcrossRestarts ?? version < 2.1) === true,
 	};
 }
 

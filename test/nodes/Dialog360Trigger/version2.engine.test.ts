@@ -75,9 +75,9 @@ describe('360dialog Trigger version 2', () => {
 	});
 	afterEach(async () => await server.close());
 
-	test('new nodes get version 2; version 1 keeps its two outputs and its status defaults', async () => {
+	test('new nodes get version 2.1; version 1 keeps its two outputs and its status defaults', async () => {
 		const nodeTypes = new PackageNodeTypes(await loadPackage());
-		expect(nodeTypes.getByName(TRIGGER_NODE_TYPE).description.defaultVersion).toBe(2);
+		expect(nodeTypes.getByName(TRIGGER_NODE_TYPE).description.defaultVersion).toBe(2.1);
 		const v1 = await descriptionOf(1);
 		expect(v1.outputs).toEqual(['main', 'main']);
 		expect(v1.outputNames).toEqual(['Message', 'Status']);
@@ -236,6 +236,81 @@ describe('360dialog Trigger version 2', () => {
 				}),
 			});
 		expect((after.staticData.recentDeliveryKeys as string[]).length).toBe(500);
+	});
+
+	test('version 2.1 remembers messages in the process only, unless "Remember Deliveries Across Restarts" is on', async () => {
+		const message = (id: string) =>
+			envelope({
+				contacts: [contact('Jane', '4915112345678')],
+				messages: [inboundText(id, '4915112345678', 'hello')],
+			});
+		const lean = await activeTrigger({ typeVersion: 2.1, workflowId: 'v21-lean' });
+		const before = JSON.stringify(lean.staticData);
+		expect(
+			(await lean.deliver({ headers: signed(), body: message('wamid.LEAN') })).outputs![0],
+		).toHaveLength(1);
+		// No key written: n8n has nothing to save before it answers.
+		expect(JSON.stringify(lean.staticData)).toBe(before);
+		expect(lean.staticData.recentDeliveryKeys).toBeUndefined();
+		// The same process still drops the redelivery.
+		expect(
+			(await lean.deliver({ headers: signed(), body: message('wamid.LEAN') })).outputs,
+		).toBeUndefined();
+
+		// Keys a version 2 node wrote are not consulted either: "after a restart" the message runs again.
+		const restarted = await createTriggerHarness({
+			baseUrl: server.url,
+			typeVersion: 2.1,
+			nodeId: lean.node.id,
+			workflowId: 'v21-lean-restarted',
+			staticData: lean.staticData,
+		});
+		expect(
+			(await restarted.deliver({ headers: signed(), body: message('wamid.LEAN') })).outputs![0],
+		).toHaveLength(1);
+
+		// With the option on, version 2.1 keeps the keys in the workflow as version 2 does.
+		const kept = await activeTrigger({
+			typeVersion: 2.1,
+			workflowId: 'v21-kept',
+			parameters: { options: { rememberAcrossRestarts: true } },
+		});
+		expect(
+			(await kept.deliver({ headers: signed(), body: message('wamid.KEPT') })).outputs![0],
+		).toHaveLength(1);
+		expect(kept.staticData.recentDeliveryKeys).toHaveLength(1);
+		const after = await createTriggerHarness({
+			baseUrl: server.url,
+			typeVersion: 2.1,
+			nodeId: kept.node.id,
+			workflowId: 'v21-kept-restarted',
+			parameters: { options: { rememberAcrossRestarts: true } },
+			staticData: kept.staticData,
+		});
+		expect(
+			(await after.deliver({ headers: signed(), body: message('wamid.KEPT') })).outputs,
+		).toBeUndefined();
+
+		// And version 2 with the option turned off behaves as 2.1 does by default.
+		const v2Off = await activeTrigger({
+			workflowId: 'v2-off',
+			parameters: { options: { rememberAcrossRestarts: false } },
+		});
+		await v2Off.deliver({ headers: signed(), body: message('wamid.V2OFF') });
+		expect(v2Off.staticData.recentDeliveryKeys).toBeUndefined();
+	});
+
+	test('each version shows "Remember Deliveries Across Restarts" with the default it applies', async () => {
+		const optionIn = async (version: number) => {
+			const description = await descriptionOf(version);
+			const options = description.properties.find((p) => p.name === 'options')!;
+			const node = { typeVersion: version } as INode;
+			return (options.options as INodeTypeDescription['properties'])
+				.filter((option) => option.name === 'rememberAcrossRestarts')
+				.filter((option) => NodeHelpers.displayParameter({}, option, node, description));
+		};
+		expect((await optionIn(2)).map((option) => option.default)).toEqual([true]);
+		expect((await optionIn(2.1)).map((option) => option.default)).toEqual([false]);
 	});
 
 	test('statuses are remembered in the process only: a status delivery writes nothing to the workflow', async () => {
