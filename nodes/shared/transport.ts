@@ -244,9 +244,12 @@ function isThrottle(statusCode: number, body: unknown): boolean {
 	return extractApiError(statusCode, body).code === 130429;
 }
 
-/** The calls the number's throughput limit counts: every message, read receipt and typing indicator. */
+/**
+ * The calls the number's throughput limit counts: every message, read receipt and typing indicator, through
+ * the Cloud API (`/messages`) or Marketing Messages Lite (`/marketing_messages`), which send from the same number.
+ */
 function isMessageCall(path: string): boolean {
-	return /\/messages\/?$/.test(path.split('?')[0]);
+	return /\/(marketing_)?messages\/?$/.test(path.split('?')[0]);
 }
 
 function connectionFailure(

@@ -118,6 +118,49 @@ describe('Messages Per Second (node version 1.1)', () => {
 		SLOW_TEST_MS,
 	);
 
+	test(
+		'Marketing Messages Lite sends from the same number: the cap holds for them too',
+		async () => {
+			const server = await emulator({ latencyMs: 30 });
+			const created = await fetch(`${server.url}/v1/configs/templates`, {
+				method: 'POST',
+				headers: { 'D360-API-KEY': KEY, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					name: 'flash_sale',
+					category: 'MARKETING',
+					language: 'en',
+					components: [{ type: 'BODY', text: 'Flash sale today only' }],
+				}),
+			});
+			expect(created.status).toBe(200);
+			const { items, error } = await send(
+				server,
+				{
+					resource: 'message',
+					operation: 'sendTemplate',
+					phoneNumber: '={{ $json.to }}',
+					template: { __rl: true, mode: 'name', value: 'flash_sale' },
+					languageCode: 'en',
+					componentsMode: 'fields',
+					useMarketingMessagesLite: true,
+					concurrency: 10,
+					messagesPerSecond: 20,
+				},
+				texts(30),
+			);
+			expect(error('360dialog')).toBeUndefined();
+			expect(items).toHaveLength(30);
+			const arrivals = server.requests
+				.filter((request) => request.path === '/marketing_messages' && request.status === 200)
+				.map((call) => call.at);
+			expect(arrivals).toHaveLength(30);
+			// 30 at 20 per second: the thirtieth leaves 1.45 s after the first; uncapped, all within 0.2 s.
+			expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeGreaterThanOrEqual(1200);
+			expect(mostInWindow(arrivals, 1000)).toBeLessThanOrEqual(26);
+		},
+		SLOW_TEST_MS,
+	);
+
 	test('version 1 keeps no cap, whatever the parameters hold', async () => {
 		const server = await emulator({ latencyMs: 20 });
 		const { items } = await send(
