@@ -2,10 +2,12 @@
 import { dialog360Request } from '../../../shared/transport';
 import type { Dialog360Context } from '../../../shared/transport';
 import type { TemplateDefinition } from '../../../shared/whatsapp/messages/templateModel';
-
-interface TemplateListPage {
-	waba_templates?: TemplateDefinition[];
-}
+import {
+	buildTemplateListQuery,
+	matchesTemplateStatus,
+	templatesOf,
+} from '../../../shared/whatsapp/templates/templateList';
+import type { TemplateListPage } from '../../../shared/whatsapp/templates/templateList';
 
 /** Template names hold only one definition per language, so one page of that name is all of them. */
 const PAGE_SIZE = 1000;
@@ -22,19 +24,16 @@ async function fetchApproved(
 	const { body } = await dialog360Request.call(context, {
 		method: 'GET',
 		path: '/v1/configs/templates',
-		qs: {
-			limit: PAGE_SIZE,
-			offset: 0,
-			filters: JSON.stringify({ 'business_templates.name': name }),
-		},
+		qs: buildTemplateListQuery({ name }, 0, PAGE_SIZE),
 		itemIndex,
 	});
-	return ((body as TemplateListPage).waba_templates ?? []).find(
+	const found = templatesOf(body as TemplateListPage).find(
 		(template) =>
 			template.name === name &&
 			template.language === language &&
-			String(template.status).toUpperCase() === 'APPROVED',
+			matchesTemplateStatus(template, 'APPROVED'),
 	);
+	return found as TemplateDefinition | undefined;
 }
 
 /** The approved template `name` in `language`; undefined when the number has no such approved template. */
