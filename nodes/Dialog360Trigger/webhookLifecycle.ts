@@ -14,6 +14,7 @@ import {
 	extraDestinationExists,
 	removeExtraDestination,
 } from './extraDestination';
+import { openHeaders, sealHeaders } from './sealedHeaders';
 import {
 	carriesOurSecret,
 	hashSecret,
@@ -39,7 +40,15 @@ export interface TriggerStaticData extends IDataObject, SecretRecord {
 	/** Where this workflow registered itself; absent for registrations of earlier releases (main). */
 	registeredRole?: WebhookRole;
 	/** The webhook that was registered before this workflow replaced it, to put back on deactivation. */
-	previousWebhook?: { url: string; headers?: Record<string, string> } | null;
+	previousWebhook?: PreviousWebhook | null;
+}
+
+interface PreviousWebhook {
+	url: string;
+	/** Its headers, sealed (sealedHeaders.ts). */
+	sealedHeaders?: string;
+	/** Its headers in plain text, as earlier releases kept them; sealed at the next activation check. */
+	headers?: Record<string, string>;
 }
 
 export function staticData(this: IHookFunctions): TriggerStaticData {
@@ -67,9 +76,39 @@ async function refuseUndeliverableUrl(this: IHookFunctions, url: string): Promis
 	);
 }
 
+/** Seals the plain headers an earlier release kept of a replaced webhook. */
+async function sealLegacyHeaders(this: IHookFunctions, data: TriggerStaticData): Promise<void> {
+	const previous = data.previousWebhook;
+	if (!previous?.headers) return;
+	const { apiKey } = await readCredential(this);
+	const { headers, ...rest } = previous;
+	data.previousWebhook = { ...rest, sealedHeaders: sealHeaders(headers, apiKey ?? '') };
+}
+
+/** The replaced webhook as it was registered: its URL and, unsealed, its headers. */
+async function previousConfig(
+	this: IHookFunctions,
+	previous: PreviousWebhook,
+): Promise<{ url: string; headers?: Record<string, string> }> {
+	if (previous.headers) return { url: previous.url, headers: previous.headers };
+	if (!previous.sealedHeaders) return { url: previous.url };
+	const { apiKey } = await readCredential(this);
+	const headers = openHeaders(previous.sealedHeaders, apiKey ?? '');
+	if (headers) return { url: previous.url, headers };
+	throw new NodeOperationError(
+		this.getNode(),
+		`The webhook this workflow replaced (${previous.url}) cannot be put back with its headers`,
+		{
+			description:
+				"Its headers were sealed with the credential's API key at activation, and the credential now holds another key. Put the previous API key back in the credential and deactivate again, or register that URL and its headers with 360dialog yourself.",
+		},
+	);
+}
+
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const data = staticData.call(this);
 	migrateSecret(data);
+	await sealLegacyHeaders.call(this, data);
 	if (!data.webhookSecretSha256) return false;
 	const url = this.getNodeWebhookUrl('default') as string;
 	if (roleOf.call(this) === 'extra') return await extraDestinationExists.call(this, url, data);
@@ -98,9 +137,10 @@ async function takeMainWebhook(this: IHookFunctions, url: string, data: TriggerS
 				},
 			);
 		}
+		const { apiKey } = await readCredential(this);
 		data.previousWebhook = {
 			url: current.url,
-			...(current.headers ? { headers: current.headers } : {}),
+			...(current.headers ? { sealedHeaders: sealHeaders(current.headers, apiKey ?? '') } : {}),
 		};
 	}
 	const secret = newSecret();
@@ -133,7 +173,10 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 		const current = await readMainWebhook.call(this);
 		if (isOurs(current, url, data)) {
 			const previous = data.previousWebhook;
-			await writeMainWebhook.call(this, previous?.url ? previous : { url: '' });
+			await writeMainWebhook.call(
+				this,
+				previous?.url ? await previousConfig.call(this, previous) : { url: '' },
+			);
 		}
 	}
 	delete data.webhookSecret;

@@ -72,12 +72,74 @@ describe('360dialog Trigger: registering the webhook', () => {
 		});
 		await trigger.activate();
 		expect(server.config.url).toBe(trigger.webhookUrl);
-		expect(trigger.staticData.previousWebhook).toEqual(FOREIGN);
+		// The other system's URL is kept; its headers (its own credentials) only sealed.
+		expect(trigger.staticData.previousWebhook).toEqual({
+			url: FOREIGN.url,
+			sealedHeaders: expect.stringMatching(/^v1\./),
+		});
+		const stored = JSON.stringify(trigger.staticData);
+		expect(stored).not.toContain(FOREIGN.headers.Authorization);
+		expect(stored).not.toContain('Authorization');
 
 		await trigger.delete();
 		expect(server.config).toEqual(FOREIGN);
 		expect(trigger.staticData.previousWebhook).toBeUndefined();
 		expect(trigger.staticData.webhookSecretSha256).toBeUndefined();
+	});
+
+	test('headers an earlier release kept in plain text are sealed at the next activation check, and still put back', async () => {
+		server = await startWebhookConfigServer({ ...FOREIGN });
+		const first = await createTriggerHarness({
+			baseUrl: server.url,
+			parameters: { options: { replaceExistingWebhook: true } },
+		});
+		await first.activate();
+		// What an earlier release stored: the previous webhook with its headers in the clear.
+		const legacy = { ...first.staticData, previousWebhook: { ...FOREIGN } };
+		const trigger = await createTriggerHarness({
+			baseUrl: server.url,
+			nodeId: first.node.id,
+			parameters: { options: { replaceExistingWebhook: true } },
+			staticData: legacy,
+		});
+		expect(await trigger.checkExists()).toBe(true);
+		expect(JSON.stringify(trigger.staticData)).not.toContain(FOREIGN.headers.Authorization);
+		await trigger.delete();
+		expect(server.config).toEqual(FOREIGN);
+	});
+
+	test('when the API key changed since activation, deactivation says so and leaves the registration as it is', async () => {
+		server = await startWebhookConfigServer({ ...FOREIGN });
+		const before = await createTriggerHarness({
+			baseUrl: server.url,
+			apiKey: 'key-A',
+			parameters: { options: { replaceExistingWebhook: true } },
+		});
+		await before.activate();
+		const registered = { ...server.config };
+		const after = await createTriggerHarness({
+			baseUrl: server.url,
+			apiKey: 'key-B',
+			nodeId: before.node.id,
+			parameters: { options: { replaceExistingWebhook: true } },
+			staticData: before.staticData,
+		});
+		const writes = server.configWrites().length;
+		await expect(after.delete()).rejects.toThrow(
+			`The webhook this workflow replaced (${FOREIGN.url}) cannot be put back with its headers`,
+		);
+		expect(server.configWrites()).toHaveLength(writes);
+		expect(server.config).toEqual(registered);
+		// With the first key back, deactivation puts the other system's webhook back, headers and all.
+		const again = await createTriggerHarness({
+			baseUrl: server.url,
+			apiKey: 'key-A',
+			nodeId: before.node.id,
+			parameters: { options: { replaceExistingWebhook: true } },
+			staticData: after.staticData,
+		});
+		await again.delete();
+		expect(server.config).toEqual(FOREIGN);
 	});
 
 	test('deactivation without a previous webhook unregisters ours', async () => {
