@@ -74,7 +74,9 @@ describe('the package in n8n queue mode (main, worker, webhook processor)', () =
 		// The example's trigger is at version 2.1, as the recommended settings assume: no expression while
 		// reading the request, and no database write before the answer.
 		const echo = loadExample('echo-bot.json');
-		expect(echo.nodes.find((node: { name: string }) => node.name === TRIGGER).typeVersion).toBe(2.1);
+		expect(echo.nodes.find((node: { name: string }) => node.name === TRIGGER).typeVersion).toBe(
+			2.1,
+		);
 		stack = await startStack({
 			mode: 'queue',
 			workflows: [echo, loadExample('send-from-webhook.json')],
