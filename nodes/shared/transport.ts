@@ -43,7 +43,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 500,
 	maxDelayMs: 20_000,
 };
-export const NO_RETRY: RetryPolicy = { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
 
 export interface Dialog360Request {
 	method: IHttpRequestMethods;
