@@ -49,7 +49,8 @@ const EMULATOR_NUMBER = {
  * With the default `vm` engine each expression isolate n8n takes costs about 37 ms of CPU; a delivery to a trigger
  * other than n8n's own Webhook node takes one for the webhook phase and, without lazy acquisition, another for the
  * execution. Lazy acquisition takes the second only when an expression is really evaluated (with the trigger at
- * typeVersion 2, n8n also stops evaluating `$parameter.options.binaryData` for it when reading the body: use version 2).
+ * typeVersion 2, n8n also stops evaluating `$parameter.options.binaryData` for it when reading the body; version 2.1
+ * also has n8n write nothing to its database before it answers: use version 2.1).
  */
 const RECOMMENDED_N8N_ENV = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 /** Queue mode adds: n8n's PostgreSQL pool defaults to 2 connections per process, too few once requests back up. */
