@@ -1,13 +1,14 @@
 /**
  * Receiving inside a real n8n: one-text webhook posts at a fixed rate (10 / 25 / 50 per second, for a bounded
  * time each) to n8n's own Webhook node and to the 360dialog Trigger, each followed by a No Operation node, in
- * the same n8n: answer p50 / p99, errors, and executions started against deliveries accepted. Run with n8n's
+ * the same n8n, in alternating slices so that both see the same machine: answer p50 / p99, errors, and
+ * executions started against deliveries accepted. Run with n8n's
  * defaults (trigger typeVersion 1), with the recommended settings (lazy isolate acquisition, the newest trigger
  * version), and in queue mode when the test kit can bring one up.
  */
 import type { Emulator } from '../emulator';
 import { hasQueueMode, newestTriggerVersion } from './support/features';
-import { postAtRate, type LoadResult } from './support/load';
+import { mergeLoads, postAtRate, type LoadResult, type Post } from './support/load';
 import { settledExecutionCount, startStack, type Rest } from './support/runs';
 import { activateCoreWebhook, activateTrigger, oneTextBody } from './support/trigger';
 import { check, Table } from './support/verdict';
@@ -16,6 +17,11 @@ import { coreWebhookWorkflow, triggerWorkflow } from './support/workflows';
 const RATES = (process.env.N8N360_BENCH_RATES ?? '10,25,50').split(',').map(Number);
 const SECONDS = Number(process.env.N8N360_BENCH_RECEIVE_SECONDS ?? 10);
 const POST_TIMEOUT_MS = 60_000;
+/**
+ * Each rate's posts go to the two nodes in this many alternating slices (Webhook node then trigger, then the
+ * other way round), so that both are measured on the same machine at the same time, not one after the other.
+ */
+const SLICES = Number(process.env.N8N360_BENCH_RECEIVE_SLICES ?? 5);
 const P99_TARGET_MS = 80;
 /** "No worse than n8n's own node" allows this much measurement noise: 10 %, at least 3 ms. */
 const noWorse = (ours: number, theirs: number) => ours <= Math.max(theirs * 1.1, theirs + 3);
@@ -84,7 +90,7 @@ const SETUPS: Setup[] = [
 ];
 
 const table = new Table(
-	`Receiving one-text webhooks inside n8n 2.41.1, ${SECONDS} s at each rate (→ No Operation)`,
+	`Receiving one-text webhooks inside n8n 2.41.1, ${SECONDS} s at each rate in ${SLICES} alternating slices (→ No Operation)`,
 );
 
 const figuresOf = (load: LoadResult | undefined, executions: number | undefined) => ({
@@ -94,20 +100,36 @@ const figuresOf = (load: LoadResult | undefined, executions: number | undefined)
 	executions: load && executions !== undefined ? `${executions}/${load.accepted}` : undefined,
 });
 
-async function measure(
+/** Posts to the Webhook node and to the trigger at `rate`, in alternating slices; then waits for their executions. */
+async function measurePair(
 	running: Running,
-	workflowId: string,
-	posts: Array<{ url: string; body: string; headers?: Record<string, string> }>,
+	sides: Array<{ workflowId: string; posts: Post[] }>,
 	rate: number,
 ) {
-	const before = await running.rest.countExecutions(workflowId);
-	const load = await postAtRate(posts, rate, { timeoutMs: POST_TIMEOUT_MS });
-	const after = await settledExecutionCount(running.rest, workflowId, {
-		expected: before + load.accepted,
-		quietMs: 5000,
-		timeoutMs: 90_000,
-	});
-	return { load, executions: after - before };
+	const before = await Promise.all(
+		sides.map((side) => running.rest.countExecutions(side.workflowId)),
+	);
+	const loads: LoadResult[][] = sides.map(() => []);
+	const perSlice = Math.ceil(Math.max(...sides.map((side) => side.posts.length)) / SLICES);
+	for (let slice = 0; slice < SLICES; slice++) {
+		const order = slice % 2 === 0 ? [0, 1] : [1, 0];
+		for (const index of order) {
+			const posts = sides[index].posts.slice(slice * perSlice, (slice + 1) * perSlice);
+			if (posts.length > 0)
+				loads[index].push(await postAtRate(posts, rate, { timeoutMs: POST_TIMEOUT_MS }));
+		}
+	}
+	return await Promise.all(
+		sides.map(async (side, index) => {
+			const load = mergeLoads(loads[index]);
+			const after = await settledExecutionCount(running.rest, side.workflowId, {
+				expected: before[index] + load.accepted,
+				quietMs: 5000,
+				timeoutMs: 90_000,
+			});
+			return { load, executions: after - before[index] };
+		}),
+	);
 }
 
 test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
@@ -152,27 +174,36 @@ test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
 				warm('warmtrigger').map((post) => ({ ...post, url: hook.url, headers: hook.headers })),
 				10,
 			);
+			// Every warm-up execution is counted before the measured posts start.
+			for (const workflowId of [core.id, trigger.id])
+				await settledExecutionCount(running.rest, workflowId, {
+					expected: 20,
+					quietMs: 3000,
+					timeoutMs: 90_000,
+				});
 
 			for (const rate of RATES) {
 				const count = rate * SECONDS;
 				const tag = `${setup.recommended ? 'r' : 'd'}${setup.name.startsWith('queue') ? 'q' : ''}${rate}`;
-				const coreRun = await measure(
+				const [coreRun, triggerRun] = await measurePair(
 					running,
-					core.id,
-					Array.from({ length: count }, (_, i) => ({
-						url: coreUrl,
-						body: oneTextBody(`${tag}c${i}`),
-					})),
-					rate,
-				);
-				const triggerRun = await measure(
-					running,
-					trigger.id,
-					Array.from({ length: count }, (_, i) => ({
-						url: hook.url,
-						headers: hook.headers,
-						body: oneTextBody(`${tag}t${i}`),
-					})),
+					[
+						{
+							workflowId: core.id,
+							posts: Array.from({ length: count }, (_, i) => ({
+								url: coreUrl,
+								body: oneTextBody(`${tag}c${i}`),
+							})),
+						},
+						{
+							workflowId: trigger.id,
+							posts: Array.from({ length: count }, (_, i) => ({
+								url: hook.url,
+								headers: hook.headers,
+								body: oneTextBody(`${tag}t${i}`),
+							})),
+						},
+					],
 					rate,
 				);
 				table.add({

@@ -19,6 +19,24 @@ export interface LoadResult {
 	max: number;
 	/** First few error descriptions, for the report. */
 	errorSamples: string[];
+	/** Every accepted post's answer time, ms. */
+	samples: number[];
+}
+
+/** Several runs as one: their posts together, percentiles over all their answers. */
+export function mergeLoads(results: LoadResult[]): LoadResult {
+	const samples = results.flatMap((result) => result.samples);
+	const figures = summarize(samples);
+	return {
+		sent: results.reduce((sum, result) => sum + result.sent, 0),
+		accepted: results.reduce((sum, result) => sum + result.accepted, 0),
+		errors: results.reduce((sum, result) => sum + result.errors, 0),
+		p50: figures.p50,
+		p99: figures.p99,
+		max: figures.max,
+		errorSamples: results.flatMap((result) => result.errorSamples).slice(0, 3),
+		samples,
+	};
 }
 
 export interface Post {
@@ -87,5 +105,6 @@ export async function postAtRate(
 		p99: figures.p99,
 		max: figures.max,
 		errorSamples,
+		samples,
 	};
 }
