@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runActionNode } from '../../helpers/engine';
 import { startEmulator } from '../../emulator';
 import type { Emulator } from '../../emulator';
+import { api } from '../../emulator/testkit';
 
 const CUSTOMER = '4915112345678';
 const KEY = 'engine-key';
@@ -341,15 +342,14 @@ describe('Send Template through Marketing Messages Lite', () => {
 	};
 
 	const createTemplate = async (apiKey: string) => {
-		const response = await fetch(`${emu.url}/v1/configs/templates`, {
-			method: 'POST',
-			headers: { 'D360-API-KEY': apiKey, 'content-type': 'application/json' },
-			body: JSON.stringify({
+		const response = await api(emu, 'POST', '/v1/configs/templates', {
+			key: apiKey,
+			body: {
 				name: 'flash_sale',
 				category: 'MARKETING',
 				language: 'en',
 				components: [{ type: 'BODY', text: 'Flash sale today only' }],
-			}),
+			},
 		});
 		expect(response.status).toBe(200);
 		emu.requests.length = 0;

@@ -10,6 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator, type Emulator, type RequestRecord } from '../../emulator';
 import type { RecipientFaults, StartEmulatorOptions } from '../../emulator';
+import { api } from '../../emulator/testkit';
 import { runActionNode } from '../../helpers/engine';
 
 const KEY = 'rate-key';
@@ -122,15 +123,14 @@ describe('Messages Per Second (node version 1.1)', () => {
 		'Marketing Messages Lite sends from the same number: the cap holds for them too',
 		async () => {
 			const server = await emulator({ latencyMs: 30 });
-			const created = await fetch(`${server.url}/v1/configs/templates`, {
-				method: 'POST',
-				headers: { 'D360-API-KEY': KEY, 'content-type': 'application/json' },
-				body: JSON.stringify({
+			const created = await api(server, 'POST', '/v1/configs/templates', {
+				key: KEY,
+				body: {
 					name: 'flash_sale',
 					category: 'MARKETING',
 					language: 'en',
 					components: [{ type: 'BODY', text: 'Flash sale today only' }],
-				}),
+				},
 			});
 			expect(created.status).toBe(200);
 			const { items, error } = await send(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { createTriggerHarness } from '../../helpers/trigger';
+import { createTriggerHarness, type TriggerOptions } from '../../helpers/trigger';
 import {
 	startWebhookConfigServer,
 	type WebhookConfigServer,
@@ -15,6 +15,14 @@ const FOREIGN = {
 describe('360dialog Trigger: registering the webhook', () => {
 	let server: WebhookConfigServer;
 	afterEach(async () => await server.close());
+
+	/** A trigger with "Replace Existing Webhook" on, against this test's server. */
+	const replacing = (options: Omit<TriggerOptions, 'baseUrl' | 'parameters'> = {}) =>
+		createTriggerHarness({
+			baseUrl: server.url,
+			parameters: { options: { replaceExistingWebhook: true } },
+			...options,
+		});
 
 	test("on a fresh number, activation registers this node's URL with a random secret header", async () => {
 		server = await startWebhookConfigServer();
@@ -66,10 +74,7 @@ describe('360dialog Trigger: registering the webhook', () => {
 
 	test('with "Replace Existing Webhook" the foreign one is replaced, then put back on deactivation', async () => {
 		server = await startWebhookConfigServer({ ...FOREIGN });
-		const trigger = await createTriggerHarness({
-			baseUrl: server.url,
-			parameters: { options: { replaceExistingWebhook: true } },
-		});
+		const trigger = await replacing();
 		await trigger.activate();
 		expect(server.config.url).toBe(trigger.webhookUrl);
 		// The other system's URL is kept; its headers (its own credentials) only sealed.
@@ -89,17 +94,12 @@ describe('360dialog Trigger: registering the webhook', () => {
 
 	test('headers an earlier release kept in plain text are sealed at the next activation check, and still put back', async () => {
 		server = await startWebhookConfigServer({ ...FOREIGN });
-		const first = await createTriggerHarness({
-			baseUrl: server.url,
-			parameters: { options: { replaceExistingWebhook: true } },
-		});
+		const first = await replacing();
 		await first.activate();
 		// What an earlier release stored: the previous webhook with its headers in the clear.
 		const legacy = { ...first.staticData, previousWebhook: { ...FOREIGN } };
-		const trigger = await createTriggerHarness({
-			baseUrl: server.url,
+		const trigger = await replacing({
 			nodeId: first.node.id,
-			parameters: { options: { replaceExistingWebhook: true } },
 			staticData: legacy,
 		});
 		expect(await trigger.checkExists()).toBe(true);
@@ -110,18 +110,14 @@ describe('360dialog Trigger: registering the webhook', () => {
 
 	test('when the API key changed since activation, deactivation says so and leaves the registration as it is', async () => {
 		server = await startWebhookConfigServer({ ...FOREIGN });
-		const before = await createTriggerHarness({
-			baseUrl: server.url,
+		const before = await replacing({
 			apiKey: 'key-A',
-			parameters: { options: { replaceExistingWebhook: true } },
 		});
 		await before.activate();
 		const registered = { ...server.config };
-		const after = await createTriggerHarness({
-			baseUrl: server.url,
+		const after = await replacing({
 			apiKey: 'key-B',
 			nodeId: before.node.id,
-			parameters: { options: { replaceExistingWebhook: true } },
 			staticData: before.staticData,
 		});
 		const writes = server.configWrites().length;
@@ -131,11 +127,9 @@ describe('360dialog Trigger: registering the webhook', () => {
 		expect(server.configWrites()).toHaveLength(writes);
 		expect(server.config).toEqual(registered);
 		// With the first key back, deactivation puts the other system's webhook back, headers and all.
-		const again = await createTriggerHarness({
-			baseUrl: server.url,
+		const again = await replacing({
 			apiKey: 'key-A',
 			nodeId: before.node.id,
-			parameters: { options: { replaceExistingWebhook: true } },
 			staticData: after.staticData,
 		});
 		await again.delete();
@@ -152,10 +146,7 @@ describe('360dialog Trigger: registering the webhook', () => {
 
 	test('deactivation leaves alone a webhook someone else registered since', async () => {
 		server = await startWebhookConfigServer({ ...FOREIGN });
-		const trigger = await createTriggerHarness({
-			baseUrl: server.url,
-			parameters: { options: { replaceExistingWebhook: true } },
-		});
+		const trigger = await replacing();
 		await trigger.activate();
 		const newcomer = { url: 'https://other-tool.example.com/hook', headers: { 'X-Token': 't' } };
 		server.config = newcomer;
