@@ -1,14 +1,14 @@
 /**
  * Receiving inside a real n8n: one-text webhook posts at a fixed rate (10 / 25 / 50 per second, for a bounded
  * time each) to n8n's own Webhook node and to the 360dialog Trigger, each followed by a No Operation node, in
- * the same n8n, in alternating slices so that both see the same machine: answer p50 / p99, errors, and
+ * the same n8n, in one stream that alternates between them post by post so that both see the same machine: answer p50 / p99, errors, and
  * executions started against deliveries accepted. Run with n8n's
  * defaults (trigger typeVersion 1), with the recommended settings (lazy isolate acquisition, the newest trigger
  * version), and in queue mode when the test kit can bring one up.
  */
 import type { Emulator } from '../emulator';
 import { hasQueueMode, newestTriggerVersion } from './support/features';
-import { mergeLoads, postAtRate, type LoadResult, type Post } from './support/load';
+import { postAtRate, postGroupsAtRate, type LoadResult, type Post } from './support/load';
 import { settledExecutionCount, startStack, type Rest } from './support/runs';
 import { activateCoreWebhook, activateTrigger, oneTextBody } from './support/trigger';
 import { check, Table } from './support/verdict';
@@ -18,10 +18,12 @@ const RATES = (process.env.N8N360_BENCH_RATES ?? '10,25,50').split(',').map(Numb
 const SECONDS = Number(process.env.N8N360_BENCH_RECEIVE_SECONDS ?? 10);
 const POST_TIMEOUT_MS = 60_000;
 /**
- * Each rate's posts go to the two nodes in this many alternating slices (Webhook node then trigger, then the
- * other way round), so that both are measured on the same machine at the same time, not one after the other.
+ * Each rate's posts go to the two nodes in one stream that switches target every this many posts (Webhook node
+ * then trigger, then the other way round), so that both are measured on the same machine at the same moments:
+ * a pause in n8n or on the machine delays both alike. Measured in slices of a second or more, the p99 of either
+ * node moved by tens of milliseconds from run to run with whichever slice met such a pause.
  */
-const SLICES = Number(process.env.N8N360_BENCH_RECEIVE_SLICES ?? 5);
+const SLICE_POSTS = Number(process.env.N8N360_BENCH_RECEIVE_SLICE_POSTS ?? 1);
 const P99_TARGET_MS = 80;
 /** "No worse than n8n's own node" allows this much measurement noise: 10 %, at least 3 ms. */
 const noWorse = (ours: number, theirs: number) => ours <= Math.max(theirs * 1.1, theirs + 3);
@@ -90,7 +92,7 @@ const SETUPS: Setup[] = [
 ];
 
 const table = new Table(
-	`Receiving one-text webhooks inside n8n 2.41.1, ${SECONDS} s at each rate in ${SLICES} alternating slices (→ No Operation)`,
+	`Receiving one-text webhooks inside n8n 2.41.1, ${SECONDS * 2} s at each rate, the two nodes alternating post by post (→ No Operation)`,
 );
 
 const figuresOf = (load: LoadResult | undefined, executions: number | undefined) => ({
@@ -100,34 +102,45 @@ const figuresOf = (load: LoadResult | undefined, executions: number | undefined)
 	executions: load && executions !== undefined ? `${executions}/${load.accepted}` : undefined,
 });
 
-/** Posts to the Webhook node and to the trigger at `rate`, in alternating slices; then waits for their executions. */
+/**
+ * Posts to the Webhook node and to the trigger, `rate` posts a second into n8n in all, in one unbroken stream
+ * whose target switches every slice (Webhook node, trigger, trigger, Webhook node, ...), so that both see the same
+ * machine at the same moments; an unmeasured second of posts first, so that no measured post meets an idle n8n.
+ * Then waits for their executions.
+ */
 async function measurePair(
 	running: Running,
-	sides: Array<{ workflowId: string; posts: Post[] }>,
+	sides: Array<{ workflowId: string; posts: Post[]; leadIn?: Post[] }>,
 	rate: number,
 ) {
 	const before = await Promise.all(
 		sides.map((side) => running.rest.countExecutions(side.workflowId)),
 	);
-	const loads: LoadResult[][] = sides.map(() => []);
-	const perSlice = Math.ceil(Math.max(...sides.map((side) => side.posts.length)) / SLICES);
-	for (let slice = 0; slice < SLICES; slice++) {
+	const perSlice = Math.max(1, SLICE_POSTS);
+	const stream: Post[] = sides.flatMap((side) =>
+		(side.leadIn ?? []).map((post) => ({ ...post, group: 'lead-in' })),
+	);
+	const slices = Math.ceil(Math.max(...sides.map((side) => side.posts.length)) / perSlice);
+	for (let slice = 0; slice < slices; slice++) {
 		const order = slice % 2 === 0 ? [0, 1] : [1, 0];
-		for (const index of order) {
-			const posts = sides[index].posts.slice(slice * perSlice, (slice + 1) * perSlice);
-			if (posts.length > 0)
-				loads[index].push(await postAtRate(posts, rate, { timeoutMs: POST_TIMEOUT_MS }));
-		}
+		for (const index of order)
+			stream.push(
+				...sides[index].posts
+					.slice(slice * perSlice, (slice + 1) * perSlice)
+					.map((post) => ({ ...post, group: String(index) })),
+			);
 	}
+	const loads = await postGroupsAtRate(stream, rate, { timeoutMs: POST_TIMEOUT_MS });
 	return await Promise.all(
 		sides.map(async (side, index) => {
-			const load = mergeLoads(loads[index]);
+			const load = loads.get(String(index))!;
+			const leadIn = side.leadIn?.length ?? 0;
 			const after = await settledExecutionCount(running.rest, side.workflowId, {
-				expected: before[index] + load.accepted,
+				expected: before[index] + load.accepted + leadIn,
 				quietMs: 5000,
 				timeoutMs: 90_000,
 			});
-			return { load, executions: after - before[index] };
+			return { load, executions: after - before[index] - leadIn };
 		}),
 	);
 }
@@ -194,6 +207,10 @@ test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
 								url: coreUrl,
 								body: oneTextBody(`${tag}c${i}`),
 							})),
+							leadIn: Array.from({ length: rate }, (_, i) => ({
+								url: coreUrl,
+								body: oneTextBody(`${tag}lead${i}`),
+							})),
 						},
 						{
 							workflowId: trigger.id,
@@ -212,18 +229,20 @@ test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
 					target: '',
 					verdict: '',
 				});
-				const p99Target = Math.max(P99_TARGET_MS, rate === 50 ? coreRun.load.p99 : 0);
+				// At 50/s the p99 must be within 80 ms, unless n8n's own node cannot do that on this machine: then the
+				// trigger is held to the Webhook node's figure, with the same allowance for noise as everywhere.
+				const coreMeets = coreRun.load.p99 <= P99_TARGET_MS;
 				const complete =
 					triggerRun.load.errors === 0 && triggerRun.executions === triggerRun.load.accepted;
 				const fast =
 					noWorse(triggerRun.load.p50, coreRun.load.p50) &&
 					noWorse(triggerRun.load.p99, coreRun.load.p99) &&
-					(rate !== 50 || triggerRun.load.p99 <= p99Target);
+					(rate !== 50 || !coreMeets || triggerRun.load.p99 <= P99_TARGET_MS);
 				table.add({
 					name: `${setup.name}: 360dialog Trigger v${setup.triggerVersion}, ${rate}/s`,
 					figures: figuresOf(triggerRun.load, triggerRun.executions),
 					target: setup.recommended
-						? `p50/p99 no worse than the Webhook node${rate === 50 ? `, p99 ≤ ${Math.round(p99Target)} ms` : ''}, no errors, executions = accepted`
+						? `p50/p99 no worse than the Webhook node${rate === 50 ? (coreMeets ? `, p99 ≤ ${P99_TARGET_MS} ms` : ` (p99 ≤ ${P99_TARGET_MS} ms: not met by the Webhook node here)`) : ''}, no errors, executions = accepted`
 						: 'executions = accepted (reference: n8n defaults)',
 					verdict: setup.recommended
 						? check(fast && complete)

@@ -23,48 +23,76 @@ export interface LoadResult {
 	samples: number[];
 }
 
-/** Several runs as one: their posts together, percentiles over all their answers. */
-export function mergeLoads(results: LoadResult[]): LoadResult {
-	const samples = results.flatMap((result) => result.samples);
-	const figures = summarize(samples);
-	return {
-		sent: results.reduce((sum, result) => sum + result.sent, 0),
-		accepted: results.reduce((sum, result) => sum + result.accepted, 0),
-		errors: results.reduce((sum, result) => sum + result.errors, 0),
-		p50: figures.p50,
-		p99: figures.p99,
-		max: figures.max,
-		errorSamples: results.flatMap((result) => result.errorSamples).slice(0, 3),
-		samples,
-	};
-}
-
 export interface Post {
 	url: string;
 	body: string;
 	headers?: Record<string, string>;
+	/** Which figures the post counts toward (postGroupsAtRate); one group by default. */
+	group?: string;
+}
+
+/** What one group of posts saw. */
+class Tally {
+	samples: number[] = [];
+	errorSamples: string[] = [];
+	sent = 0;
+	accepted = 0;
+	errors = 0;
+
+	fail(description: string) {
+		this.errors += 1;
+		if (this.errorSamples.length < 3) this.errorSamples.push(description);
+	}
+
+	result(): LoadResult {
+		const figures = summarize(this.samples);
+		return {
+			sent: this.sent,
+			accepted: this.accepted,
+			errors: this.errors,
+			p50: figures.p50,
+			p99: figures.p99,
+			max: figures.max,
+			errorSamples: this.errorSamples,
+			samples: this.samples,
+		};
+	}
 }
 
 export async function postAtRate(
 	posts: Post[],
 	rate: number,
-	{ timeoutMs = 30_000 }: { timeoutMs?: number } = {},
+	options: { timeoutMs?: number } = {},
 ): Promise<LoadResult> {
+	const groups = await postGroupsAtRate(
+		posts.map((post) => ({ ...post, group: '' })),
+		rate,
+		options,
+	);
+	return groups.get('')!;
+}
+
+/**
+ * One stream of posts at `rate`, whatever their targets, with figures per `group`: posts to different targets
+ * interleaved in one stream see the same machine at the same moments.
+ */
+export async function postGroupsAtRate(
+	posts: Post[],
+	rate: number,
+	{ timeoutMs = 30_000 }: { timeoutMs?: number } = {},
+): Promise<Map<string, LoadResult>> {
 	const dispatcher = new Agent({
 		connections: 512,
 		headersTimeout: timeoutMs,
 		bodyTimeout: timeoutMs,
 		keepAliveTimeout: 10_000,
 	});
-	const samples: number[] = [];
-	const errorSamples: string[] = [];
-	let accepted = 0;
-	let errors = 0;
-	const fail = (description: string) => {
-		errors += 1;
-		if (errorSamples.length < 3) errorSamples.push(description);
-	};
+	const tallies = new Map<string, Tally>();
 	const one = async (post: Post) => {
+		const group = post.group ?? '';
+		let tally = tallies.get(group);
+		if (!tally) tallies.set(group, (tally = new Tally()));
+		tally.sent += 1;
 		const started = process.hrtime.bigint();
 		try {
 			const answer = await request(post.url, {
@@ -76,11 +104,11 @@ export async function postAtRate(
 			await answer.body.dump();
 			const ms = Number(process.hrtime.bigint() - started) / 1e6;
 			if (answer.statusCode === 200) {
-				accepted += 1;
-				samples.push(ms);
-			} else fail(`HTTP ${answer.statusCode}`);
+				tally.accepted += 1;
+				tally.samples.push(ms);
+			} else tally.fail(`HTTP ${answer.statusCode}`);
 		} catch (error) {
-			fail((error as { code?: string }).code ?? (error as Error).message);
+			tally.fail((error as { code?: string }).code ?? (error as Error).message);
 		}
 	};
 	const pending: Promise<void>[] = [];
@@ -96,15 +124,5 @@ export async function postAtRate(
 	} finally {
 		await dispatcher.close();
 	}
-	const figures = summarize(samples);
-	return {
-		sent: posts.length,
-		accepted,
-		errors,
-		p50: figures.p50,
-		p99: figures.p99,
-		max: figures.max,
-		errorSamples,
-		samples,
-	};
+	return new Map([...tallies].map(([group, tally]) => [group, tally.result()]));
 }
