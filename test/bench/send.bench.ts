@@ -33,6 +33,12 @@ const API_KEY = 'emulator-key';
 const CONCURRENCIES = [1, 5, 20, 50];
 const CAPS = [0, 80, 1000];
 const RUN_TIMEOUT_MS = 180_000;
+/**
+ * Each of this package's rows and the bare client run this many times; the run with the median rate is shown and
+ * judged, the others beside it. At 900 msg/s a run of 400 texts lasts under half a second, so one pause on the
+ * machine moves a single run's rate by a fifth.
+ */
+const RUNS = Math.max(1, Number(process.env.N8N360_BENCH_SEND_RUNS ?? 3));
 
 const table = new Table(
 	`Sending ${COUNT} texts inside n8n 2.41.1 (emulator answering after ${LATENCY_MS} ms)`,
@@ -47,6 +53,21 @@ const figuresOf = (run: SendFigures, status: string) => ({
 	'accepted once': `${run.acceptedOnce}/${COUNT}`,
 	run: status,
 });
+
+/** Runs `once` RUNS times: the run with the median rate, every run's rate, and whether a check held in all. */
+async function repeated<T extends { figures: SendFigures }>(once: () => Promise<T>) {
+	const runs: T[] = [];
+	for (let i = 0; i < RUNS; i++) runs.push(await once());
+	const byRate = [...runs].sort((a, b) => a.figures.rate - b.figures.rate);
+	return {
+		median: byRate[Math.floor((byRate.length - 1) / 2)],
+		every: (holds: (run: T) => boolean) => runs.every(holds),
+		note:
+			runs.length > 1
+				? `median of ${runs.length} runs: ${runs.map((run) => Math.round(run.figures.rate)).join(' / ')} msg/s`
+				: undefined,
+	};
+}
 
 async function sendOnce(
 	emulator: Emulator,
@@ -139,22 +160,30 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 		emulator.setOptions({ latencyMs: LATENCY_MS, throughputPerSecond: null, statusSequence: [] });
 		const bare: Record<string, SendFigures> = {};
 		for (const keepAlive of [false, true]) {
-			const figures = await bareClientFigures(emulator, {
-				nodeBin: n8nSupport.ensureRuntime().nodeBin,
-				apiKey: API_KEY,
-				count: COUNT,
-				concurrency: 50,
-				keepAlive,
-			});
+			const runs = await repeated(async () => ({
+				figures: await bareClientFigures(emulator, {
+					nodeBin: n8nSupport.ensureRuntime().nodeBin,
+					apiKey: API_KEY,
+					count: COUNT,
+					concurrency: 50,
+					keepAlive,
+				}),
+			}));
+			const { figures } = runs.median;
 			bare[keepAlive ? 'keepAlive' : 'newConnection'] = figures;
 			table.add({
 				name: `bare Node.js client, no n8n, Concurrency 50, ${keepAlive ? 'connections kept alive' : 'a new connection per request'}`,
 				figures: { 'msg/s': figures.rate, 'most in flight': figures.mostInFlight },
 				target: '',
 				verdict: '',
-				note: keepAlive
-					? undefined
-					: "as n8n's HTTP helpers connect: this machine's ceiling for any sender at Concurrency 50",
+				note: [
+					keepAlive
+						? undefined
+						: "as n8n's HTTP helpers connect: this machine's ceiling for any sender at Concurrency 50",
+					runs.note,
+				]
+					.filter(Boolean)
+					.join('; '),
 			});
 		}
 
@@ -171,12 +200,15 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 				});
 				continue;
 			}
-			const { figures, status } = await sendOnce(
-				emulator,
-				run(workflow.id),
-				cap === 0 ? null : cap,
+			const runs = await repeated(() =>
+				sendOnce(emulator, run(workflow.id), cap === 0 ? null : cap),
 			);
-			const complete = figures.acceptedOnce === COUNT && status === 'success';
+			const { figures, status } = runs.median;
+			// Every run must send every text exactly once, and with a cap get no throttled answer.
+			const complete = runs.every(
+				(one) => one.figures.acceptedOnce === COUNT && one.status === 'success',
+			);
+			const unthrottled = runs.every((one) => one.figures.throttled === 0);
 			if (cap === 80) {
 				table.add({
 					name,
@@ -185,9 +217,10 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 						concurrency * (1000 / LATENCY_MS) >= 80
 							? '76–84 msg/s, no throttled answer, all once'
 							: `≥ ${Math.round(0.9 * expected)} msg/s, no throttled answer, all once`,
+					note: runs.note,
 					verdict: check(
 						complete &&
-							figures.throttled === 0 &&
+							unthrottled &&
 							(expected >= 80
 								? figures.rate >= 76 && figures.rate <= 84
 								: figures.rate >= 0.9 * expected),
@@ -198,9 +231,8 @@ test('n8n HTTP Request node and this package, by concurrency and cap', async () 
 					name,
 					figures: figuresOf(figures, status),
 					target: `≥ ${Math.round(0.9 * expected)} msg/s${cap ? ', no throttled answer' : ''}, all once`,
-					verdict: check(
-						complete && figures.rate >= 0.9 * expected && (cap === 0 || figures.throttled === 0),
-					),
+					note: runs.note,
+					verdict: check(complete && figures.rate >= 0.9 * expected && (cap === 0 || unthrottled)),
 				});
 			}
 			if (concurrency === 50 && cap === 0) {
