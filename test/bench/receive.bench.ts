@@ -1,10 +1,10 @@
 /**
  * Receiving inside a real n8n: one-text webhook posts at a fixed rate (10 / 25 / 50 per second, for a bounded
  * time each) to n8n's own Webhook node and to the 360dialog Trigger, each followed by a No Operation node, in
- * the same n8n, in one stream that alternates between them post by post so that both see the same machine: answer p50 / p99, errors, and
- * executions started against deliveries accepted. Run with n8n's
- * defaults (trigger typeVersion 1), with the recommended settings (lazy isolate acquisition, the newest trigger
- * version), and in queue mode when the test kit can bring one up.
+ * the same n8n, in one stream that alternates between them post by post so that both see the same machine:
+ * answer p50 / p99, errors, and executions started against deliveries accepted. Run with n8n's defaults (trigger
+ * typeVersion 1), with the recommended settings (lazy isolate acquisition, the newest trigger version), and in
+ * queue mode when the test kit can bring one up.
  */
 import type { Emulator } from '../emulator';
 import { hasQueueMode, newestTriggerVersion } from './support/features';

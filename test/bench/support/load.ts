@@ -69,7 +69,8 @@ export async function postAtRate(
 		rate,
 		options,
 	);
-	return groups.get('')!;
+	// No posts, no group: the same empty figures as a stream that sent nothing.
+	return groups.get('') ?? new Tally().result();
 }
 
 /**
