@@ -20,17 +20,29 @@ const systemClock: PaceClock = { now: () => Date.now(), sleep };
  */
 export const JITTER_MARGIN = 0.025;
 
+/**
+ * A sender that wakes later than this after its slot was held up by this process (a garbage collection, a busy
+ * event loop): every slot handed out after its own moves back by the delay, so that the senders whose slots
+ * passed during the pause go out spaced, not together. Timers firing a millisecond or two late cost nothing;
+ * what is let through stays well inside the margin above.
+ */
+export const LATE_TOLERANCE_MS = 10;
+
 /** Without Retry-After, a throttle pauses the number for this, doubling while nothing gets through. */
 const THROTTLE_BASE_PAUSE_MS = 500;
 const THROTTLE_MAX_PAUSE_MS = 20_000;
 
 /**
- * Evenly spaced send slots (a token bucket of depth one, kept as the time of the next free slot), a pause
- * that every sender honours after a throttle, and a count of accepted messages that tells a throttled sender
- * whether the number still makes progress.
+ * Evenly spaced send slots (a token bucket of depth one, kept as the time of the next free slot, on the real
+ * clock: a pause of this process shifts the slots after it instead of bunching them), a pause that every
+ * sender honours after a throttle, and a count of accepted messages that tells a throttled sender whether the
+ * number still makes progress.
  */
 export class SendPace {
 	private nextSlotAt = 0;
+
+	/** How far the slots have moved back for late senders so far; a sleeping sender's slot moves by as much. */
+	private shiftedMs = 0;
 
 	private pausedUntil = 0;
 
@@ -65,10 +77,31 @@ export class SendPace {
 			if (!(perSecond > 0)) return;
 			const slot = Math.max(now, this.nextSlotAt);
 			this.nextSlotAt = slot + (1000 * (1 + JITTER_MARGIN)) / perSecond;
-			if (slot <= now) return;
-			await this.clock.sleep(slot - now);
+			if (await this.waitForSlot(slot)) return;
 			// A throttle that arrived while waiting voids the slot: wait for its pause like everyone else.
-			if (this.pausedUntil <= this.clock.now()) return;
+		}
+	}
+
+	/**
+	 * Sleeps until `slot`, moved back by however far the slots shift meanwhile. Answers false when a throttle's
+	 * pause began in the meantime. A sender woken late moves every later slot back by its delay.
+	 */
+	private async waitForSlot(slot: number): Promise<boolean> {
+		const shiftedBefore = this.shiftedMs;
+		for (;;) {
+			const now = this.clock.now();
+			if (this.pausedUntil > now) return false;
+			const due = slot + this.shiftedMs - shiftedBefore;
+			if (due > now) {
+				await this.clock.sleep(due - now);
+				continue;
+			}
+			const late = now - due;
+			if (late > LATE_TOLERANCE_MS) {
+				this.shiftedMs += late;
+				this.nextSlotAt += late;
+			}
+			return true;
 		}
 	}
 

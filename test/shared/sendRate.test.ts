@@ -1,9 +1,17 @@
-import { JITTER_MARGIN, knownPaces, paceFor, paceKey, SendPace } from '../../nodes/shared/sendRate';
+import {
+	JITTER_MARGIN,
+	knownPaces,
+	paceFor,
+	paceKey,
+	LATE_TOLERANCE_MS,
+	SendPace,
+} from '../../nodes/shared/sendRate';
 
 /** A clock that only moves when every sleeper due has been woken: concurrent senders, no real time. */
 function virtualClock() {
 	let now = 0;
 	const sleepers: Array<{ at: number; wake: () => void }> = [];
+	const pauses: Array<{ at: number; ms: number }> = [];
 	const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 	return {
 		now: () => now,
@@ -19,11 +27,17 @@ function virtualClock() {
 				sleepers.sort((a, b) => a.at - b.at);
 				const next = sleepers.shift() as { at: number; wake: () => void };
 				now = Math.max(now, next.at);
+				const pause = pauses.findIndex((candidate) => candidate.at <= now);
+				if (pause >= 0) now += pauses.splice(pause, 1)[0].ms;
 				next.wake();
 			}
 		},
 		advance(ms: number) {
 			now += ms;
+		},
+		/** The process pauses for `ms` when time first reaches `at`: every sleeper due meanwhile wakes late, at once. */
+		pauseAt(at: number, ms: number) {
+			pauses.push({ at, ms });
 		},
 	};
 }
@@ -59,6 +73,55 @@ describe('the send pace of a number', () => {
 		expect(Math.min(...gaps)).toBeCloseTo((1000 * (1 + JITTER_MARGIN)) / 80, 6);
 		// Close to the cap: 400 messages take 400 slots, not more.
 		expect(sentAt[399] - sentAt[0]).toBeCloseTo((399 * 1000 * (1 + JITTER_MARGIN)) / 80, 6);
+	});
+
+	test('a pause of the process does not bunch the senders it held: the slots after it move back', async () => {
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		const sentAt: number[] = [];
+		const sender = async (messages: number) => {
+			for (let i = 0; i < messages; i++) {
+				await pace.acquire(80);
+				sentAt.push(clock.now());
+			}
+		};
+		// Twenty senders waiting on slots; the process stalls for 40 ms, longer than the slots' own margin
+		// (25 ms per second), so three slots fall due during the pause and their senders wake together.
+		clock.pauseAt(2000, 40);
+		const done = Promise.all(Array.from({ length: 20 }, () => sender(20)));
+		await clock.run();
+		await done;
+		expect(sentAt).toHaveLength(400);
+		const spacing = (1000 * (1 + JITTER_MARGIN)) / 80;
+		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
+		// they go out spaced as before, never together, so no second of the platform's holds more than 80 ...
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(spacing - LATE_TOLERANCE_MS);
+		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(80);
+		// ... and the pause costs its own length, not a slower pace
+		expect(sentAt[399] - sentAt[0]).toBeLessThanOrEqual(399 * spacing + 40 + 1e-6);
+	});
+
+	test('a capped run right after a faster one from the same number starts at its own pace', async () => {
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		const sentAt: number[] = [];
+		const fast = (async () => {
+			for (let i = 0; i < 300; i++) await pace.acquire(1000);
+		})();
+		await clock.run();
+		await fast;
+		const sender = async () => {
+			for (let i = 0; i < 10; i++) {
+				await pace.acquire(80);
+				sentAt.push(clock.now());
+			}
+		};
+		const done = Promise.all(Array.from({ length: 20 }, sender));
+		await clock.run();
+		await done;
+		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
+		expect(Math.min(...gaps)).toBeCloseTo((1000 * (1 + JITTER_MARGIN)) / 80, 6);
+		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(80);
 	});
 
 	test('without a cap, nothing waits', async () => {
