@@ -28,13 +28,23 @@ export const JITTER_MARGIN = 0.025;
  */
 export const LATE_TOLERANCE_MS = 10;
 
+/**
+ * How many messages may go at once after a quiet moment: half of what the margin leaves free in a second, at
+ * least one. At 80/s that is one (evenly spaced, never a burst); at 1,000/s twelve, so that fifty senders whose
+ * answers come back unevenly do not queue for slots that an even stream would have left unused, while any second
+ * still holds at most 975 + 12 messages.
+ */
+export function burstDepth(perSecond: number): number {
+	return Math.max(1, Math.floor((perSecond * JITTER_MARGIN) / 2));
+}
+
 /** Without Retry-After, a throttle pauses the number for this, doubling while nothing gets through. */
 const THROTTLE_BASE_PAUSE_MS = 500;
 const THROTTLE_MAX_PAUSE_MS = 20_000;
 
 /**
- * Evenly spaced send slots (a token bucket of depth one, kept as the time of the next free slot, on the real
- * clock: a pause of this process shifts the slots after it instead of bunching them), a pause that every
+ * Evenly spaced send slots (a token bucket, of depth one at the usual caps, kept as the time of the next free
+ * slot, on the real clock: a pause of this process shifts the slots after it instead of bunching them), a pause that every
  * sender honours after a throttle, and a count of accepted messages that tells a throttled sender whether the
  * number still makes progress.
  */
@@ -75,8 +85,12 @@ export class SendPace {
 				continue;
 			}
 			if (!(perSecond > 0)) return;
-			const slot = Math.max(now, this.nextSlotAt);
-			this.nextSlotAt = slot + (1000 * (1 + JITTER_MARGIN)) / perSecond;
+			// A token bucket kept as the time its next message is due: that time moves on by one spacing per
+			// message, and a message may go up to (depth - 1) spacings before it.
+			const spacing = (1000 * (1 + JITTER_MARGIN)) / perSecond;
+			const due = Math.max(now, this.nextSlotAt);
+			this.nextSlotAt = due + spacing;
+			const slot = Math.max(now, due - (burstDepth(perSecond) - 1) * spacing);
 			if (await this.waitForSlot(slot)) return;
 			// A throttle that arrived while waiting voids the slot: wait for its pause like everyone else.
 		}

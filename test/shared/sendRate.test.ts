@@ -1,4 +1,5 @@
 import {
+	burstDepth,
 	JITTER_MARGIN,
 	knownPaces,
 	paceFor,
@@ -122,6 +123,30 @@ describe('the send pace of a number', () => {
 		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
 		expect(Math.min(...gaps)).toBeCloseTo((1000 * (1 + JITTER_MARGIN)) / 80, 6);
 		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(80);
+	});
+
+	test('at 1,000/s a few may go at once after a quiet moment, yet no second holds more than 975 + that few', async () => {
+		expect([1, 80, 100, 200, 1000].map(burstDepth)).toEqual([1, 1, 1, 2, 12]);
+		const clock = virtualClock();
+		const pace = new SendPace(clock);
+		const sentAt: number[] = [];
+		const sender = async (messages: number) => {
+			for (let i = 0; i < messages; i++) {
+				await pace.acquire(1000);
+				sentAt.push(clock.now());
+			}
+		};
+		const done = Promise.all(Array.from({ length: 50 }, () => sender(40)));
+		await clock.run();
+		await done;
+		const spacing = (1000 * (1 + JITTER_MARGIN)) / 1000;
+		expect(sentAt.filter((at) => at < 1e-6)).toHaveLength(12);
+		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(Math.ceil(1000 / spacing) + 12);
+		expect(mostInWindow(sentAt, 1000)).toBeLessThan(1000);
+		// after the first dozen the stream is even, at the cap less the margin
+		const gaps = sentAt.slice(12).map((at, i) => at - sentAt[11 + i]);
+		expect(Math.min(...gaps.slice(1))).toBeCloseTo(spacing, 6);
+		expect(sentAt[1999]).toBeCloseTo((1999 - 11) * spacing, 6);
 	});
 
 	test('without a cap, nothing waits', async () => {
