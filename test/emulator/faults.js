@@ -18,11 +18,12 @@ function decideFault(options, random) {
 }
 
 /**
- * Sliding one-second window of admitted POST /messages calls per number.
+ * Sliding one-second window of admitted POST /messages calls per number: the times in it, oldest first, from `first`
+ * on (older entries have left the window and are dropped in batches), so that each call costs the same at 1,000/s.
  * @param {() => number} now
  */
 function createThroughputLimiter(now) {
-	/** @type {Map<string, number[]>} */
+	/** @type {Map<string, { times: number[], first: number }>} */
 	const windows = new Map();
 
 	/**
@@ -33,10 +34,19 @@ function createThroughputLimiter(now) {
 	function admit(key, perSecond) {
 		if (!Number.isFinite(perSecond)) return true;
 		const at = now();
-		const times = (windows.get(key) ?? []).filter((time) => time > at - 1000);
-		const allowed = times.length < perSecond;
+		let window = windows.get(key);
+		if (!window) {
+			window = { times: [], first: 0 };
+			windows.set(key, window);
+		}
+		const { times } = window;
+		while (window.first < times.length && times[window.first] <= at - 1000) window.first++;
+		if (window.first > 1024) {
+			times.splice(0, window.first);
+			window.first = 0;
+		}
+		const allowed = times.length - window.first < perSecond;
 		if (allowed) times.push(at);
-		windows.set(key, times);
 		return allowed;
 	}
 
