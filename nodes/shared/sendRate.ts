@@ -44,9 +44,9 @@ const THROTTLE_MAX_PAUSE_MS = 20_000;
 
 /**
  * Evenly spaced send slots (a token bucket, of depth one at the usual caps, kept as the time of the next free
- * slot, on the real clock: a pause of this process shifts the slots after it instead of bunching them), a pause that every
- * sender honours after a throttle, and a count of accepted messages that tells a throttled sender whether the
- * number still makes progress.
+ * slot, on the real clock: a pause of this process shifts the slots after it instead of bunching them), a
+ * pause that every sender honours after a throttle, and a count of accepted messages that tells a throttled
+ * sender whether the number still makes progress.
  */
 export class SendPace {
 	private nextSlotAt = 0;
