@@ -22,7 +22,7 @@ export const JITTER_MARGIN = 0.025;
 
 /**
  * A sender that wakes later than this after its slot was held up by this process (a garbage collection, a busy
- * event loop): every slot handed out after its own moves back by the delay, so that the senders whose slots
+ * event loop): every slot from its own on moves back by the delay and a spacing, so that the senders whose slots
  * passed during the pause go out spaced, not together. Timers firing a millisecond or two late cost nothing;
  * what is let through stays well inside the margin above.
  */
@@ -100,16 +100,18 @@ export class SendPace {
 				this.lastSlotAt + spacing / 2,
 			);
 			this.lastSlotAt = slot;
-			if (await this.waitForSlot(slot)) return;
+			if (await this.waitForSlot(slot, spacing)) return;
 			// A throttle that arrived while waiting voids the slot: wait for its pause like everyone else.
 		}
 	}
 
 	/**
 	 * Sleeps until `slot`, moved back by however far the slots shift meanwhile. Answers false when a throttle's
-	 * pause began in the meantime. A sender woken late moves every later slot back by its delay.
+	 * pause began in the meantime. A sender woken late moves every slot from its own on back by its delay and one
+	 * spacing more: the request granted just before the pause may be leaving only now, and this one must not
+	 * leave with it.
 	 */
-	private async waitForSlot(slot: number): Promise<boolean> {
+	private async waitForSlot(slot: number, spacing: number): Promise<boolean> {
 		const shiftedBefore = this.shiftedMs;
 		for (;;) {
 			const now = this.clock.now();
@@ -120,12 +122,11 @@ export class SendPace {
 				continue;
 			}
 			const late = now - due;
-			if (late > LATE_TOLERANCE_MS) {
-				this.shiftedMs += late;
-				this.nextSlotAt += late;
-				this.lastSlotAt += late;
-			}
-			return true;
+			if (late <= LATE_TOLERANCE_MS) return true;
+			const shift = late + spacing;
+			this.shiftedMs += shift;
+			this.nextSlotAt += shift;
+			this.lastSlotAt += shift;
 		}
 	}
 
