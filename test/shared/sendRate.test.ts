@@ -54,49 +54,60 @@ function mostInWindow(times: number[], windowMs: number): number {
 	return most;
 }
 
+/** The spacing of evenly paced messages at `perSecond`. */
+const spacingAt = (perSecond: number) => (1000 * (1 + JITTER_MARGIN)) / perSecond;
+
+/** Time between each entry of `times` and the one before it. */
+const gapsOf = (times: number[]) => times.slice(1).map((at, i) => at - times[i]);
+
+/** `senders` senders of `messages` messages each at `perSecond` through `pace`, run to the end: when each went. */
+async function sendThrough(
+	clock: ReturnType<typeof virtualClock>,
+	pace: SendPace,
+	{ perSecond, senders, messages }: { perSecond: number; senders: number; messages: number },
+): Promise<number[]> {
+	const sentAt: number[] = [];
+	const sender = async () => {
+		for (let i = 0; i < messages; i++) {
+			await pace.acquire(perSecond);
+			sentAt.push(clock.now());
+		}
+	};
+	const done = Promise.all(Array.from({ length: senders }, sender));
+	await clock.run();
+	await done;
+	return sentAt;
+}
+
 describe('the send pace of a number', () => {
 	test('senders at a cap of 80/s never put more than 80 messages into any second, spaced evenly', async () => {
 		const clock = virtualClock();
-		const pace = new SendPace(clock);
-		const sentAt: number[] = [];
-		const sender = async (messages: number) => {
-			for (let i = 0; i < messages; i++) {
-				await pace.acquire(80);
-				sentAt.push(clock.now());
-			}
-		};
-		const done = Promise.all(Array.from({ length: 20 }, () => sender(20)));
-		await clock.run();
-		await done;
+		const sentAt = await sendThrough(clock, new SendPace(clock), {
+			perSecond: 80,
+			senders: 20,
+			messages: 20,
+		});
 		expect(sentAt).toHaveLength(400);
 		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(80);
-		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
-		expect(Math.min(...gaps)).toBeCloseTo((1000 * (1 + JITTER_MARGIN)) / 80, 6);
+		expect(Math.min(...gapsOf(sentAt))).toBeCloseTo(spacingAt(80), 6);
 		// Close to the cap: 400 messages take 400 slots, not more.
-		expect(sentAt[399] - sentAt[0]).toBeCloseTo((399 * 1000 * (1 + JITTER_MARGIN)) / 80, 6);
+		expect(sentAt[399] - sentAt[0]).toBeCloseTo(399 * spacingAt(80), 6);
 	});
 
 	test('a pause of the process does not bunch the senders it held: the slots after it move back', async () => {
 		const clock = virtualClock();
-		const pace = new SendPace(clock);
-		const sentAt: number[] = [];
-		const sender = async (messages: number) => {
-			for (let i = 0; i < messages; i++) {
-				await pace.acquire(80);
-				sentAt.push(clock.now());
-			}
-		};
 		// Twenty senders waiting on slots; the process stalls for 40 ms, longer than the slots' own margin
 		// (25 ms per second), so three slots fall due during the pause and their senders wake together.
 		clock.pauseAt(2000, 40);
-		const done = Promise.all(Array.from({ length: 20 }, () => sender(20)));
-		await clock.run();
-		await done;
+		const sentAt = await sendThrough(clock, new SendPace(clock), {
+			perSecond: 80,
+			senders: 20,
+			messages: 20,
+		});
 		expect(sentAt).toHaveLength(400);
-		const spacing = (1000 * (1 + JITTER_MARGIN)) / 80;
-		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
+		const spacing = spacingAt(80);
 		// they go out spaced as before, never together, so no second of the platform's holds more than 80 ...
-		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(spacing - LATE_TOLERANCE_MS);
+		expect(Math.min(...gapsOf(sentAt))).toBeGreaterThanOrEqual(spacing - LATE_TOLERANCE_MS);
 		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(80);
 		// the first sender after the pause waits a spacing more: the request granted just before it may be leaving
 		// only now
@@ -108,42 +119,22 @@ describe('the send pace of a number', () => {
 	test('a capped run right after a faster one from the same number starts at its own pace', async () => {
 		const clock = virtualClock();
 		const pace = new SendPace(clock);
-		const sentAt: number[] = [];
-		const fast = (async () => {
-			for (let i = 0; i < 300; i++) await pace.acquire(1000);
-		})();
-		await clock.run();
-		await fast;
-		const sender = async () => {
-			for (let i = 0; i < 10; i++) {
-				await pace.acquire(80);
-				sentAt.push(clock.now());
-			}
-		};
-		const done = Promise.all(Array.from({ length: 20 }, sender));
-		await clock.run();
-		await done;
-		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
-		expect(Math.min(...gaps)).toBeCloseTo((1000 * (1 + JITTER_MARGIN)) / 80, 6);
+		await sendThrough(clock, pace, { perSecond: 1000, senders: 1, messages: 300 });
+		const sentAt = await sendThrough(clock, pace, { perSecond: 80, senders: 20, messages: 10 });
+		expect(Math.min(...gapsOf(sentAt))).toBeCloseTo(spacingAt(80), 6);
 		expect(mostInWindow(sentAt, 1000)).toBeLessThanOrEqual(80);
 	});
 
 	test('at 1,000/s a dozen may go early after a quiet moment, at twice the pace, and no second holds 1,000', async () => {
 		expect([1, 80, 100, 200, 1000].map(burstDepth)).toEqual([1, 1, 1, 2, 12]);
 		const clock = virtualClock();
-		const pace = new SendPace(clock);
-		const sentAt: number[] = [];
-		const sender = async (messages: number) => {
-			for (let i = 0; i < messages; i++) {
-				await pace.acquire(1000);
-				sentAt.push(clock.now());
-			}
-		};
-		const done = Promise.all(Array.from({ length: 50 }, () => sender(40)));
-		await clock.run();
-		await done;
-		const spacing = (1000 * (1 + JITTER_MARGIN)) / 1000;
-		const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
+		const sentAt = await sendThrough(clock, new SendPace(clock), {
+			perSecond: 1000,
+			senders: 50,
+			messages: 40,
+		});
+		const spacing = spacingAt(1000);
+		const gaps = gapsOf(sentAt);
 		// never two at once: at twice the pace while early, ...
 		expect(Math.min(...gaps)).toBeCloseTo(spacing / 2, 6);
 		expect(sentAt.filter((at) => at < 11 * spacing - 1e-6)).toHaveLength(22);
