@@ -130,15 +130,27 @@ export function itemsOnlyWorkflow(tag: string, count: number) {
 	return workflow(workflowId(tag), `bench: ${tag}`, nodes, chain([START, 'Items', 'Done']));
 }
 
-/** n8n's own Webhook node answering at once ("Respond: Immediately") → No Operation. */
-export function coreWebhookWorkflow(path: string) {
+/**
+ * n8n's own Webhook node answering at once ("Respond: Immediately") → No Operation; with `headerAuth`, it answers only
+ * posts that carry the header and value of that Header Auth credential (403 otherwise).
+ */
+export function coreWebhookWorkflow(path: string, headerAuth?: { id: string; name: string }) {
 	const nodes = [
 		node(
 			'Webhook',
 			'n8n-nodes-base.webhook',
 			2,
-			{ httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-			{ webhookId: randomUUID() },
+			{
+				httpMethod: 'POST',
+				path,
+				responseMode: 'onReceived',
+				...(headerAuth ? { authentication: 'headerAuth' } : {}),
+				options: {},
+			},
+			{
+				webhookId: randomUUID(),
+				...(headerAuth ? { credentials: { httpHeaderAuth: headerAuth } } : {}),
+			},
 		),
 		node('Done', 'n8n-nodes-base.noOp', 1, {}),
 	];

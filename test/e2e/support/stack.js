@@ -69,6 +69,7 @@ function ensureBuilt() {
  *   workers?: number,
  *   recommended?: boolean,
  *   workflows?: object[],
+ *   credentials?: object[],
  *   apiKey?: string, baseUrl?: string,
  *   emulatorPort?: number, n8nPort?: number, webhookPort?: number,
  *   emulatorOptions?: import('../../emulator').StartEmulatorOptions,
@@ -83,6 +84,7 @@ function ensureBuilt() {
  *   true in queue mode, false in regular mode (where the suite and the benchmarks see n8n's own defaults).
  * - `workflows`: imported before n8n starts, inactive; activate them through `stack.rest.activate(id)`, as a user would
  *   in the editor (in queue mode the main then registers the webhooks, and the webhook processors receive them).
+ * - `credentials`: more credentials to import beside the 360dialog one (`{ id, name, type, data }`, data in plain).
  * - `n8nEnv` / `extraEnv` (the same; both are merged): environment for every n8n process, over everything else.
  * - `webhookPort` (queue mode): the port production webhooks are received on (the balancer's, with several processors).
  * - `killOnSignal` (default true): on SIGINT/SIGTERM everything is killed and this process ends; false when the
@@ -103,7 +105,10 @@ async function startStack(options = {}) {
 			});
 	const baseUrl = options.baseUrl ?? /** @type {NonNullable<typeof emulator>} */ (emulator).url;
 	const apiKey = options.apiKey ?? EMULATOR_NUMBER.apiKey;
-	const credentials = [{ ...CREDENTIAL, type: 'dialog360Api', data: { apiKey, baseUrl } }];
+	const credentials = [
+		{ ...CREDENTIAL, type: 'dialog360Api', data: { apiKey, baseUrl } },
+		...(options.credentials ?? []),
+	];
 	try {
 		const started =
 			options.mode === 'queue'
