@@ -12,13 +12,9 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
-const { OWNER } = require('../test/e2e/support/rest');
-const {
-	startStack,
-	RECOMMENDED_N8N_ENV,
-	RECOMMENDED_QUEUE_ENV,
-} = require('../test/e2e/support/stack');
-const { loadAllExamples, ECHO_BOT, SEND_HOOK } = require('../test/e2e/support/workflows');
+const { OWNER } = require('../dev/rest');
+const { startStack, RECOMMENDED_N8N_ENV, RECOMMENDED_QUEUE_ENV } = require('../dev/stack');
+const { loadAllExamples, ECHO_BOT, SEND_HOOK } = require('../dev/workflows');
 
 const ROOT = path.join(__dirname, '..');
 const USAGE = 'Usage: npm start [-- --queue]';

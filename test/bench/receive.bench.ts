@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { VERIFICATION_HEADER } from '../../nodes/Dialog360Trigger/webhookConfig';
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../emulator';
 import { hasQueueMode, newestTriggerVersion } from './support/features';
 import { postAtRate, postGroupsAtRate, type LoadResult, type Post } from './support/load';
 import { settledExecutionCount, startStack, type Rest } from './support/runs';

@@ -7,7 +7,7 @@
  */
 import { createServer, type AddressInfo } from 'node:net';
 
-import { startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator } from '../../emulator';
 import { hasSendRateCap } from './support/features';
 import { latestPeerVersion, PEER_PACKAGE, PEER_VERSION, peerExtensionFor } from './support/peer';
 import { runToEnd, startStack } from './support/runs';
@@ -22,9 +22,9 @@ import {
 } from './support/workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const n8nSupport = require('../e2e/support/n8n') as typeof import('../e2e/support/n8n');
+const n8nSupport = require('../../dev/n8n') as typeof import('../../dev/n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { connectRest } = require('../e2e/support/rest') as typeof import('../e2e/support/rest');
+const { connectRest } = require('../../dev/rest') as typeof import('../../dev/rest');
 
 const COUNT = Number(process.env.N8N360_BENCH_SEND_COUNT ?? 400);
 const THROTTLED_COUNT = COUNT * 2;

@@ -10,12 +10,12 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../emulator';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('./support/stack') as typeof import('./support/stack');
+const { startStack } = require('../../dev/stack') as typeof import('../../dev/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { OWNER } = require('./support/rest') as typeof import('./support/rest');
+const { OWNER } = require('../../dev/rest') as typeof import('../../dev/rest');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { templateWorkflow, WORKFLOW_ID, SEND_TEMPLATE } =
 	require('./browser/templateWorkflow') as typeof import('./browser/templateWorkflow');

@@ -3,15 +3,15 @@
  * API), one worker (runs the executions) and one webhook processor (receives the webhooks), all real processes
  * started for this file and stopped by process id.
  */
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../emulator';
 import { contact, envelope, inboundText } from '../helpers/envelopes';
-import { delay, eventually } from '../helpers/wait';
+import { delay, eventually } from '../../dev/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('./support/stack') as typeof import('./support/stack');
+const { startStack } = require('../../dev/stack') as typeof import('../../dev/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadExample, ECHO_BOT, SEND_HOOK } =
-	require('./support/workflows') as typeof import('./support/workflows');
+	require('../../dev/workflows') as typeof import('../../dev/workflows');
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type Item = { json: Record<string, any> };

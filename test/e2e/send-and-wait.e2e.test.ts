@@ -4,13 +4,13 @@
  * execution goes on with the answer. Also: two choices and a typed reply through the pages the button opens,
  * link-preview fetchers that must not count as a tap, and the time limit.
  */
-import type { Emulator } from '../emulator';
-import { eventually } from '../helpers/wait';
+import type { Emulator } from '../../emulator';
+import { eventually } from '../../dev/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('./support/stack') as typeof import('./support/stack');
+const { startStack } = require('../../dev/stack') as typeof import('../../dev/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CREDENTIAL } = require('./support/workflows') as typeof import('./support/workflows');
+const { CREDENTIAL } = require('../../dev/workflows') as typeof import('../../dev/workflows');
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 

@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-import { eventually } from '../helpers/wait';
+import { eventually } from '../../dev/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('./support/services') as typeof import('./support/services');
+const services = require('../../dev/services') as typeof import('../../dev/services');
 
 jest.setTimeout(120_000);
 

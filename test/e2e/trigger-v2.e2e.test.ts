@@ -3,14 +3,14 @@
  * and extra destination), inbound media as binary data, a status storm that starts nothing, the Event
  * output, AI agent fields on every message type, and the voice note example.
  */
-import type { Emulator } from '../emulator';
-import { delay, eventually } from '../helpers/wait';
+import type { Emulator } from '../../emulator';
+import { delay, eventually } from '../../dev/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('./support/stack') as typeof import('./support/stack');
+const { startStack } = require('../../dev/stack') as typeof import('../../dev/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadExample, CREDENTIAL } =
-	require('./support/workflows') as typeof import('./support/workflows');
+	require('../../dev/workflows') as typeof import('../../dev/workflows');
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type Item = { json: Record<string, any>; binary?: Record<string, any> };

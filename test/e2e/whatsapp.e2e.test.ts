@@ -3,16 +3,16 @@
  * and activated through n8n's own REST API, inbound messages and statuses travel as real webhooks, and
  * replies as real API calls.
  */
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../emulator';
 import { contact, envelope, inboundText } from '../helpers/envelopes';
-import { delay, eventually } from '../helpers/wait';
+import { delay, eventually } from '../../dev/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack, EMULATOR_NUMBER } =
-	require('./support/stack') as typeof import('./support/stack');
+	require('../../dev/stack') as typeof import('../../dev/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadExample, ECHO_BOT, SEND_HOOK } =
-	require('./support/workflows') as typeof import('./support/workflows');
+	require('../../dev/workflows') as typeof import('../../dev/workflows');
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type Item = { json: Record<string, any> };

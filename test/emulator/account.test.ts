@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from './index';
+import { startEmulator, type Emulator } from '../../emulator/index';
 import { api, control, CUSTOMER, KEY, PHONE_NUMBER_ID, TEST_NUMBER, WABA_ID } from './testkit';
 
 let emu: Emulator;

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
+
+const CLI = join(__dirname, '..', '..', 'emulator', 'cli.js');
 import { createInterface } from 'node:readline';
 
-import { eventually } from '../helpers/wait';
+import { eventually } from '../../dev/wait';
 import { startReceiver } from './testkit';
 
 interface Started {
@@ -10,8 +12,8 @@ interface Started {
 	line: { url: string; port: number; pid: number };
 }
 
-function startCli(script: string, args: string[]): Promise<Started> {
-	const child = spawn(process.execPath, [join(__dirname, script), ...args], { stdio: 'pipe' });
+function startCli(args: string[]): Promise<Started> {
+	const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
 	return new Promise((resolve, reject) => {
 		const lines = createInterface({ input: child.stdout });
 		lines.once('line', (text) => {
@@ -34,7 +36,7 @@ function stop(
 
 describe('command line', () => {
 	it('prints one JSON line, serves the keys it was given, and exits cleanly on SIGTERM', async () => {
-		const { child, line } = await startCli('cli.js', [
+		const { child, line } = await startCli([
 			'--port',
 			'0',
 			'--key',
@@ -62,10 +64,10 @@ describe('command line', () => {
 		expect(await stop(child, 'SIGTERM')).toBe(0);
 	});
 
-	it('runs through cli.mjs too, registers --webhook, and exits cleanly on SIGINT', async () => {
+	it('registers --webhook, and exits cleanly on SIGINT', async () => {
 		const receiver = await startReceiver();
 		try {
-			const { child, line } = await startCli('cli.mjs', [
+			const { child, line } = await startCli([
 				'--port',
 				'0',
 				'--webhook',
@@ -101,7 +103,7 @@ describe('command line', () => {
 	});
 
 	it('refuses unknown arguments with exit code 2', async () => {
-		const child = spawn(process.execPath, [join(__dirname, 'cli.js'), '--colour', 'blue'], {
+		const child = spawn(process.execPath, [CLI, '--colour', 'blue'], {
 			stdio: 'pipe',
 		});
 		const code = await new Promise((resolve) => child.once('exit', resolve));

@@ -1,5 +1,5 @@
-import type { Emulator } from './index';
-import { startEmulator } from './index';
+import type { Emulator } from '../../emulator/index';
+import { startEmulator } from '../../emulator/index';
 import { api, control, CUSTOMER, KEY, sendMessage, TEST_NUMBER } from './testkit';
 
 let emu: Emulator;

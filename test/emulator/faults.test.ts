@@ -2,7 +2,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { RecordingServer } from '../helpers/recordingServer';
-import { startEmulator, type Emulator } from './index';
+import { startEmulator, type Emulator } from '../../emulator/index';
 import {
 	api,
 	changeValue,

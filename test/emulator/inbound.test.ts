@@ -1,6 +1,6 @@
 import type { RecordingServer } from '../helpers/recordingServer';
-import { delay } from '../helpers/wait';
-import type { Emulator } from './index';
+import { delay } from '../../dev/wait';
+import type { Emulator } from '../../emulator/index';
 import {
 	api,
 	changeValue,

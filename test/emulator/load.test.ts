@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startEmulator } from './index';
+import { startEmulator } from '../../emulator/index';
 import { CUSTOMER, KEY, sendMessage, TEST_NUMBER } from './testkit';
 
 /** A webhook receiver that answers after `delayMs` and counts how many posts it held at once. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import type { RecordingServer } from '../helpers/recordingServer';
-import { startEmulator, type Emulator } from './index';
+import { startEmulator, type Emulator } from '../../emulator/index';
 import {
 	api,
 	changeValue,

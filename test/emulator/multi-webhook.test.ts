@@ -4,7 +4,7 @@
  */
 import type { RecordingServer } from '../helpers/recordingServer';
 import { startRecordingServer } from '../helpers/recordingServer';
-import type { Emulator } from './index';
+import type { Emulator } from '../../emulator/index';
 import {
 	api,
 	CUSTOMER,

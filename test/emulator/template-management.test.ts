@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from './index';
+import { startEmulator, type Emulator } from '../../emulator/index';
 import { api, TEST_NUMBER } from './testkit';
 
 let emu: Emulator;

@@ -1,5 +1,5 @@
 import type { RecordingServer } from '../helpers/recordingServer';
-import type { Emulator } from './index';
+import type { Emulator } from '../../emulator/index';
 import {
 	api,
 	changeValue,

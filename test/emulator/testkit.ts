@@ -2,7 +2,7 @@
  * Small helpers shared by the emulator's own tests: API calls with a key, and a webhook receiver.
  */
 import { startRecordingServer, type RecordingServer, type Reply } from '../helpers/recordingServer';
-import { startEmulator, type Emulator, type StartEmulatorOptions } from './index';
+import { startEmulator, type Emulator, type StartEmulatorOptions } from '../../emulator/index';
 
 export const KEY = 'test-key';
 export const PHONE_NUMBER_ID = '100000000000001';

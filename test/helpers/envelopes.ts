@@ -7,7 +7,7 @@ import {
 	messagesValue,
 	webhookBody,
 	type WebhookBody,
-} from '../emulator/envelopes';
+} from '../../emulator/envelopes';
 
 export const TEST_NUMBER = {
 	wabaId: '200000000000001',

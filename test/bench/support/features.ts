@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { startEmulator } from '../../emulator';
+import { startEmulator } from '../../../emulator';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 

@@ -5,7 +5,7 @@
  */
 import { Agent, request } from 'undici';
 
-import { delay } from '../../helpers/wait';
+import { delay } from '../../../dev/wait';
 import { summarize } from '../report';
 
 export interface LoadResult {

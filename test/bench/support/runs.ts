@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { delay, eventually } from '../../helpers/wait';
+import { delay, eventually } from '../../../dev/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const stackModule = require('../../e2e/support/stack') as typeof import('../../e2e/support/stack');
+const stackModule = require('../../../dev/stack') as typeof import('../../../dev/stack');
 
 export type Stack = Awaited<ReturnType<typeof stackModule.startStack>>;
 export type Rest = Stack['rest'];

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
-import type { Emulator } from '../../emulator';
+import type { Emulator } from '../../../emulator';
 
 export interface SendFigures {
 	requests: number;

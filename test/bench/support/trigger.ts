@@ -2,9 +2,9 @@
  * Activating webhook workflows in a running n8n and waiting until they really take deliveries: the 360dialog
  * Trigger registers its URL and secret with the emulator, n8n's Webhook node answers 404 until it is live.
  */
-import type { Emulator } from '../../emulator';
+import type { Emulator } from '../../../emulator';
 import { envelope, contact, inboundText } from '../../helpers/envelopes';
-import { eventually } from '../../helpers/wait';
+import { eventually } from '../../../dev/wait';
 
 interface Activator {
 	activate(id: string): Promise<unknown>;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CREDENTIAL } = require('../../e2e/support/workflows') as {
+const { CREDENTIAL } = require('../../../dev/workflows') as {
 	CREDENTIAL: { id: string; name: string };
 };
 

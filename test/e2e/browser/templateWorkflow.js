@@ -3,7 +3,7 @@
  * The workflow the editor test opens: a 360dialog Trigger with its Message and Status outputs wired, and a
  * manual start into a Send Template (version 1.1) whose template is still to be picked.
  */
-const { CREDENTIAL } = require('../support/workflows');
+const { CREDENTIAL } = require('../../../dev/workflows');
 
 const WORKFLOW_ID = 'D360EditorTpl001';
 const SEND_TEMPLATE = 'Send Template';

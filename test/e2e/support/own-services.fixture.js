@@ -3,8 +3,8 @@
  * A process that owns Redis, PostgreSQL and a plain child, prints them as one JSON line, then waits to be killed:
  * services.e2e.test.ts signals it and checks that nothing it started outlives it.
  */
-const { startOwned } = require('./processes');
-const { startPostgres, startRedis } = require('./services');
+const { startOwned } = require('../../../dev/processes');
+const { startPostgres, startRedis } = require('../../../dev/services');
 
 (async () => {
 	const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);

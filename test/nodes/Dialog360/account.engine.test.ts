@@ -3,7 +3,7 @@
  * reasons, the phone number, the business profile (fields and a photo from binary data), and the block list.
  */
 import { ensureBinaryData, runActionNode } from '../../helpers/engine';
-import { startEmulator, type Emulator } from '../../emulator';
+import { startEmulator, type Emulator } from '../../../emulator';
 
 const KEY = 'account-key';
 let emu: Emulator;

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator, type Emulator, type RequestRecord } from '../../emulator';
-import type { RecipientFaults, StartEmulatorOptions } from '../../emulator';
+import { startEmulator, type Emulator, type RequestRecord } from '../../../emulator';
+import type { RecipientFaults, StartEmulatorOptions } from '../../../emulator';
 import { api } from '../../emulator/testkit';
 import { runActionNode } from '../../helpers/engine';
 

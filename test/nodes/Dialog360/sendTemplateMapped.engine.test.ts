@@ -6,7 +6,7 @@
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 
 import { editorContext, runActionNode } from '../../helpers/engine';
-import { startEmulator, type Emulator } from '../../emulator';
+import { startEmulator, type Emulator } from '../../../emulator';
 import { CUSTOMER, KEY, TEST_NUMBER } from '../../emulator/testkit';
 
 let emu: Emulator;

@@ -3,7 +3,7 @@
  * Create from the form and from JSON (the exact body the emulator received), Delete, and the errors.
  */
 import { ensureBinaryData, runActionNode } from '../../helpers/engine';
-import { startEmulator, type Emulator } from '../../emulator';
+import { startEmulator, type Emulator } from '../../../emulator';
 
 const KEY = 'template-key';
 let emu: Emulator;

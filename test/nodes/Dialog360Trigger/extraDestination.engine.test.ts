@@ -2,7 +2,7 @@
  * "Webhook Role: Extra Destination": the trigger shares the number with its main webhook and other
  * destinations, against the emulator's `/multi_webhook`.
  */
-import { startEmulator, type Emulator } from '../../emulator';
+import { startEmulator, type Emulator } from '../../../emulator';
 import { createTriggerHarness } from '../../helpers/trigger';
 
 const KEY = 'extra-key';

@@ -2,7 +2,7 @@
  * "Download Media": inbound files as n8n binary data, fetched from the emulator after 360dialog got its
  * answer, and what happens when a download cannot be done.
  */
-import { startEmulator, type Emulator } from '../../emulator';
+import { startEmulator, type Emulator } from '../../../emulator';
 import { ensureBinaryData } from '../../helpers/engine';
 import { createTriggerHarness, type TriggerHarness } from '../../helpers/trigger';
 

@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import { runActionNode } from '../../../helpers/engine';
-import { startEmulator } from '../../../emulator';
-import type { Emulator } from '../../../emulator';
+import { startEmulator } from '../../../../emulator';
+import type { Emulator } from '../../../../emulator';
 
 const CUSTOMER = '4915112345678';
 let emu: Emulator;

@@ -21,7 +21,7 @@ const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
 
-const { startEmulator } = require('../../emulator');
+const { startEmulator } = require('../emulator');
 const { startBalancer } = require('./balancer');
 const {
 	ensureRuntime,
@@ -72,7 +72,7 @@ function ensureBuilt() {
  *   credentials?: object[],
  *   apiKey?: string, baseUrl?: string,
  *   emulatorPort?: number, n8nPort?: number, webhookPort?: number,
- *   emulatorOptions?: import('../../emulator').StartEmulatorOptions,
+ *   emulatorOptions?: import('../emulator').StartEmulatorOptions,
  *   n8nEnv?: Record<string, string>,
  *   extraEnv?: Record<string, string>,
  *   killOnSignal?: boolean,

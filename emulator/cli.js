@@ -4,14 +4,14 @@
 /**
  * Runs the emulator from a terminal:
  *
- *   node test/emulator/cli.js --port 0 --key KEY [--key KEY2] [--latency-ms N] ...
+ *   node emulator/cli.js --port 0 --key KEY [--key KEY2] [--latency-ms N] ...
  *
  * Prints one line of JSON when listening: {"url":"http://127.0.0.1:PORT","port":PORT,"pid":PID}.
  * Stops cleanly on SIGTERM / SIGINT.
  */
 const { startEmulator } = require('./index');
 
-const USAGE = `Usage: node test/emulator/cli.js [options]
+const USAGE = `Usage: node emulator/cli.js [options]
   --port N                     port on 127.0.0.1 (default 0 = any free port)
   --key KEY                    an API key; repeat for more numbers (default: emulator-key)
   --latency-ms N               delay before answering every API call

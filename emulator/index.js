@@ -5,7 +5,7 @@
  * and account endpoints, status and inbound webhooks with the platform's retries, the 24-hour customer-service
  * window, and injectable latency, throttling and faults. Node built-ins only; binds 127.0.0.1.
  *
- *   const { startEmulator } = require('./test/emulator');
+ *   const { startEmulator } = require('./emulator');
  *   const emu = await startEmulator({ port: 0 });
  *   ... emu.url ...
  *   await emu.close();

@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { startOwned, answers200 } = require('./processes');
 
-const PACKAGE_ROOT = path.join(__dirname, '..', '..', '..');
+const PACKAGE_ROOT = path.join(__dirname, '..');
 
 /** @type {ReturnType<typeof locateRuntime> | undefined} */
 let runtime;

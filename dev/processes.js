@@ -6,7 +6,7 @@
  */
 const { spawn } = require('node:child_process');
 
-const { eventually } = require('../../helpers/wait');
+const { eventually } = require('./wait');
 
 /** Groups still running, with what to do if this process ends before they are stopped. */
 const owned = new Set();

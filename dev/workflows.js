@@ -3,7 +3,7 @@
 const { readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
-const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
+const EXAMPLES = path.join(__dirname, '..', 'examples');
 const PACKAGE_PREFIX = 'n8n-nodes-360dialog.';
 
 /** The credential the examples use, as the stack imports it. */
