@@ -15,12 +15,13 @@ import {
 	sameUrl,
 	writeExtraDestinations,
 } from './webhookConfig';
+import { describeWebhookUrl } from './webhookOwner';
 
-/** A name 360dialog shows for the entry: n8n and the workflow, never the secret. */
+/** A name 360dialog shows for the entry: n8n, the workflow and whether it is a test, never the secret. */
 function destinationName(this: IHookFunctions): string {
 	const workflow = this.getWorkflow();
-	const label = `n8n ${workflow.name ?? workflow.id ?? ''}`.trim();
-	return label.length > 60 ? label.slice(0, 60) : label;
+	const test = this.getMode() === 'manual' ? ' (test)' : '';
+	return `n8n ${workflow.name ?? workflow.id ?? ''}`.trim().slice(0, 60 - test.length) + test;
 }
 
 export async function extraDestinationExists(
@@ -55,11 +56,14 @@ export async function addExtraDestination(this: IHookFunctions, url: string): Pr
 	// An entry with this workflow's URL is a registration that was never removed (n8n stopped meanwhile).
 	const others = config.destinations.filter((destination) => !sameUrl(destination.url, url));
 	if (1 + others.length >= MAX_WEBHOOKS_PER_NUMBER) {
+		const inUse = [main.url, ...others.map((destination) => destination.url)]
+			.map((registered) => describeWebhookUrl(registered, url))
+			.join(', ');
 		throw new NodeOperationError(
 			this.getNode(),
-			`All ${MAX_WEBHOOKS_PER_NUMBER} webhooks of this WhatsApp number are in use`,
+			`All ${MAX_WEBHOOKS_PER_NUMBER} webhooks of this WhatsApp number are in use (${inUse}): unpublish a workflow that uses one, or remove one in the 360dialog Hub, then try again`,
 			{
-				description: `Main: ${main.url}; extra: ${others.map((d) => d.url).join(', ')}. 360dialog allows ${MAX_WEBHOOKS_PER_NUMBER} per number. Deactivate a workflow that uses one, or remove one in the 360dialog Hub, then activate this workflow again.`,
+				description: `360dialog allows ${MAX_WEBHOOKS_PER_NUMBER} webhooks per number: the main one (${main.url}) and extra destinations (${others.map((d) => d.url).join(', ')}). "Test this trigger" on a published workflow needs one of them free while the test listens.`,
 			},
 		);
 	}
