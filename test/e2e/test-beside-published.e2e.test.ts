@@ -11,7 +11,7 @@ import { delay, eventually } from '../../dev/wait';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack } = require('../../dev/stack') as typeof import('../../dev/stack');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadExample, ECHO_BOT } =
+const { loadAllExamples, ECHO_BOT, SEND_HOOK, ROUTE_BY_TYPE, VOICE_NOTE } =
 	require('../../dev/workflows') as typeof import('../../dev/workflows');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { OWNER } = require('../../dev/rest') as typeof import('../../dev/rest');
@@ -47,7 +47,7 @@ describe('testing the trigger of the published echo bot', () => {
 	 * "Test this trigger" as the editor sends it: the whole saved workflow, the trigger to start from and the
 	 * trigger as the inclusive destination, so that only the trigger runs. Answers n8n's reply.
 	 */
-	async function testTrigger(): Promise<{ waitingForWebhook?: boolean }> {
+	async function testTrigger(): Promise<{ status: number; body: any }> {
 		const rest = `${stack.n8n.url}/rest`;
 		const login = await fetch(`${rest}/login`, {
 			method: 'POST',
@@ -72,13 +72,12 @@ describe('testing the trigger of the published echo bot', () => {
 				destinationNode: { nodeName: TRIGGER, mode: 'inclusive' },
 			}),
 		});
-		const answer = (await started.json()) as { data?: { waitingForWebhook?: boolean } };
-		expect(started.status).toBe(200);
-		return answer.data ?? {};
+		return { status: started.status, body: await started.json() };
 	}
 
 	beforeAll(async () => {
-		stack = await startStack({ workflows: [loadExample('echo-bot.json')] });
+		// What `npm start` imports: every example.
+		stack = await startStack({ workflows: loadAllExamples() });
 		emulator = stack.emulator!;
 	}, 15 * 60_000);
 
@@ -95,7 +94,10 @@ describe('testing the trigger of the published echo bot', () => {
 		const before = numberState();
 
 		// The editor's "Test this trigger": only the trigger runs, so the test itself sends nothing.
-		expect(await testTrigger()).toEqual({ waitingForWebhook: true });
+		expect(await testTrigger()).toEqual({
+			status: 200,
+			body: { data: { waitingForWebhook: true } },
+		});
 		const listening = await emulator.waitFor(
 			() => emulator.extraDestinations()[0].destinations.find((d) => d.url === testUrl()),
 			{ timeoutMs: 30_000, description: 'the test URL listening as an extra destination' },
@@ -154,5 +156,29 @@ describe('testing the trigger of the published echo bot', () => {
 			() => emulator.sent.find((m) => m.request.context?.message_id === after.messageId),
 			{ timeoutMs: 60_000, description: 'the echo bot answering after the test' },
 		);
+	});
+
+	test('every example that can be published is published together; then the test says in its first line why it cannot listen', async () => {
+		for (const id of [SEND_HOOK, ROUTE_BY_TYPE, VOICE_NOTE]) await stack.rest.activate(id);
+		const hook = (webhookId: string) => `${stack.n8n.url}/webhook/${webhookId}/webhook`;
+		const all = await emulator.waitFor(
+			() => (numberState().extra.destinations.length === 2 ? numberState() : undefined),
+			{ timeoutMs: 30_000, description: 'both extra-destination examples registered' },
+		);
+		expect(all.main.url).toBe(productionUrl());
+		expect(all.extra.destinations.map((d) => d.url).sort()).toEqual(
+			[
+				hook('7f3c9d2e-360d-4e60-9b1a-ec40b0e00004'),
+				hook('7f3c9d2e-360d-4e60-9b1a-ec40b0e00021'),
+			].sort(),
+		);
+
+		const refused = await testTrigger();
+		expect(refused.status).toBe(500);
+		const firstLine = String(refused.body.message).split('\n')[0];
+		expect(firstLine).toContain('All 3 webhooks of this WhatsApp number are in use');
+		expect(firstLine).toContain(`${productionUrl()} (this workflow's production URL)`);
+		expect(firstLine).toContain('unpublish a workflow that uses one');
+		expect(numberState()).toEqual(all);
 	});
 });
