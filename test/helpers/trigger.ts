@@ -231,3 +231,19 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 	};
 	return harness;
 }
+
+/** Sets a number's extra destinations (`/multi_webhook`) as another system or the 360dialog Hub would. */
+export async function setExtraDestinations(
+	baseUrl: string,
+	apiKey: string,
+	destinations: unknown[],
+	enabled = true,
+): Promise<void> {
+	const answer = await fetch(`${baseUrl}/multi_webhook`, {
+		method: 'POST',
+		headers: { 'D360-API-KEY': apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ enabled, destinations }),
+	});
+	if (answer.status !== 200)
+		throw new Error(`POST /multi_webhook answered ${answer.status}: ${await answer.text()}`);
+}

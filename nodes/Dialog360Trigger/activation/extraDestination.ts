@@ -34,13 +34,22 @@ export async function extraDestinationExists(
 	return config.enabled && entry !== undefined && carriesOurSecret(entry.headers, data);
 }
 
+export interface AddedDestination {
+	secret: string;
+	/** Extra destinations that were switched off are on while this entry is registered. */
+	switchedOn: boolean;
+}
+
 /** Adds this workflow's entry and answers its new secret. */
-export async function addExtraDestination(this: IHookFunctions, url: string): Promise<string> {
+export async function addExtraDestination(
+	this: IHookFunctions,
+	url: string,
+): Promise<AddedDestination> {
 	const main = await readMainWebhook.call(this);
 	if (!main.url) {
 		throw new NodeOperationError(this.getNode(), 'This WhatsApp number has no main webhook', {
 			description:
-				'360dialog sends extra destinations only what the main webhook answered with 200, so an extra destination alone would receive nothing. Activate a workflow whose trigger has "Webhook Role" set to "Main Webhook of the Number" (or set the webhook in the 360dialog Hub), then activate this one.',
+				'360dialog sends extra destinations only what the main webhook answered with 200, so an extra destination alone would receive nothing. Publish a workflow whose trigger has "Webhook Role" set to "Main Webhook of the Number" (or set the webhook in the 360dialog Hub), then publish this one.',
 		});
 	}
 	if (sameUrl(main.url, url)) {
@@ -48,7 +57,7 @@ export async function addExtraDestination(this: IHookFunctions, url: string): Pr
 			this.getNode(),
 			"This workflow's URL is already the number's main webhook",
 			{
-				description: 'Set "Webhook Role" to "Main Webhook of the Number", or deactivate it first.',
+				description: 'Set "Webhook Role" to "Main Webhook of the Number", or unpublish it first.',
 			},
 		);
 	}
@@ -75,15 +84,20 @@ export async function addExtraDestination(this: IHookFunctions, url: string): Pr
 			{ name: destinationName.call(this), url, headers: { [VERIFICATION_HEADER]: secret } },
 		],
 	});
-	return secret;
+	return { secret, switchedOn: !config.enabled && others.length > 0 };
 }
 
-export async function removeExtraDestination(this: IHookFunctions, url: string): Promise<void> {
+/** Removes this workflow's entry; destinations it switched on are switched off again. */
+export async function removeExtraDestination(
+	this: IHookFunctions,
+	url: string,
+	switchedOn: boolean,
+): Promise<void> {
 	const config = await readExtraDestinations.call(this);
 	const remaining = config.destinations.filter((destination) => !sameUrl(destination.url, url));
 	if (remaining.length === config.destinations.length) return;
 	await writeExtraDestinations.call(this, {
-		enabled: remaining.length > 0 && config.enabled,
+		enabled: remaining.length > 0 && config.enabled && !switchedOn,
 		destinations: remaining,
 	});
 }

@@ -65,10 +65,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	await refuseUndeliverableUrl.call(this, url);
 	const data = staticData.call(this);
 	const role = await registrationRole.call(this, url);
-	const secret =
-		role === 'extra'
-			? await addExtraDestination.call(this, url)
-			: await takeMainWebhook.call(this, url, data);
+	let secret: string;
+	if (role === 'extra') {
+		const added = await addExtraDestination.call(this, url);
+		secret = added.secret;
+		if (added.switchedOn) data.switchedOnExtraDestinations = true;
+	} else {
+		secret = await takeMainWebhook.call(this, url, data);
+	}
 	delete data.webhookSecret;
 	data.webhookSecretSha256 = hashSecret(secret);
 	data.registeredUrl = url;
@@ -79,12 +83,16 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const data = staticData.call(this);
 	const url = data.registeredUrl ?? (this.getNodeWebhookUrl('default') as string);
-	if (data.registeredRole === 'extra') await removeExtraDestination.call(this, url);
-	else await releaseMainWebhook.call(this, url, data);
+	if (data.registeredRole === 'extra') {
+		await removeExtraDestination.call(this, url, data.switchedOnExtraDestinations === true);
+	} else {
+		await releaseMainWebhook.call(this, url, data);
+	}
 	delete data.webhookSecret;
 	delete data.webhookSecretSha256;
 	delete data.registeredUrl;
 	delete data.registeredRole;
+	delete data.switchedOnExtraDestinations;
 	delete data.previousWebhook;
 	return true;
 }

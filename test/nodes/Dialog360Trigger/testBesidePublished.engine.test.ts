@@ -6,7 +6,11 @@
  */
 import { startEmulator, type Emulator } from '../../../emulator';
 import { contact, envelope, inboundText } from '../../helpers/envelopes';
-import { createTriggerHarness, type TriggerOptions } from '../../helpers/trigger';
+import {
+	createTriggerHarness,
+	setExtraDestinations,
+	type TriggerOptions,
+} from '../../helpers/trigger';
 
 const KEY = 'beside-key';
 const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
@@ -51,14 +55,8 @@ describe('360dialog Trigger: testing beside the published workflow', () => {
 	};
 	const numberState = () => ({ main: emu.webhooks()[0], extra: emu.extraDestinations()[0] });
 	const writes = () => emu.requests.filter((r) => r.method === 'POST').length;
-	const setDestinations = async (list: unknown[]) => {
-		const answer = await fetch(`${emu.url}/multi_webhook`, {
-			method: 'POST',
-			headers: { 'D360-API-KEY': KEY, 'content-type': 'application/json' },
-			body: JSON.stringify({ enabled: true, destinations: list }),
-		});
-		expect(answer.status).toBe(200);
-	};
+	const setDestinations = (list: unknown[], enabled = true) =>
+		setExtraDestinations(emu.url, KEY, list, enabled);
 	const failureOf = async (promise: Promise<unknown>) =>
 		(await promise.then(
 			() => undefined,
@@ -121,6 +119,21 @@ describe('360dialog Trigger: testing beside the published workflow', () => {
 			other.url,
 			test.webhookUrl,
 		]);
+		await test.delete();
+		expect(numberState()).toEqual(before);
+	});
+
+	test('extra destinations that were switched off are switched off again when the test ends', async () => {
+		await published();
+		await setDestinations(
+			[{ name: 'analytics', url: 'https://analytics.example.com/hook' }],
+			false,
+		);
+		const before = numberState();
+		const test = await harness(ECHO, { test: true });
+		await test.activate();
+		// 360dialog switches all extra destinations on or off together.
+		expect(emu.extraDestinations()[0].enabled).toBe(true);
 		await test.delete();
 		expect(numberState()).toEqual(before);
 	});
