@@ -34,7 +34,7 @@ const TRIGGER_PANEL: TriggerPanelDefinition = {
 		active:
 			"<b>While building your workflow</b>, click 'Test this trigger' and send a WhatsApp message to the number. 360dialog keeps one main webhook per number, and it is this published workflow's: the test listens beside it as an extra destination (up to 3 webhooks per number, the main one included), receives the same messages, and is removed when the test ends.<br /><br /><b>The published workflow</b> runs for every message and status, whether or not you test.",
 		inactive:
-			"<b>While building your workflow</b>, click 'Test this trigger' and send a WhatsApp message to the number: the test URL is the number's webhook until the test ends, then the number is put back as it was.<br /><br /><b>Once you're happy with your workflow</b>, publish it: its production URL becomes the number's webhook.",
+			"<b>While building your workflow</b>, click 'Test this trigger' and send a WhatsApp message to the number: the test URL is the number's webhook until the test ends (beside the main webhook, as an extra destination, when another workflow of this n8n holds the number), then the number is put back as it was.<br /><br /><b>Once you're happy with your workflow</b>, publish it: its production URL becomes the number's webhook.",
 	},
 };
 

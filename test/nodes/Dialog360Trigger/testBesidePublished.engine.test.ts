@@ -4,7 +4,10 @@
  * says whose URL holds the number and what to do. Publishing a second main webhook for the number names
  * the workflow's URL that holds it and offers the extra-destination role. Against the emulator.
  */
+import type { TriggerPanelDefinition } from 'n8n-workflow';
+
 import { startEmulator, type Emulator } from '../../../emulator';
+import { loadPackage, PackageNodeTypes, TRIGGER_NODE_TYPE } from '../../helpers/engine';
 import { contact, envelope, inboundText } from '../../helpers/envelopes';
 import {
 	createTriggerHarness,
@@ -192,6 +195,17 @@ describe('360dialog Trigger: testing beside the published workflow', () => {
 		expect(emu.webhooks()[0].url).toBeNull();
 	});
 
+	test('publishing while the test holds the empty number says to stop the test first, and writes nothing', async () => {
+		const test = await harness(ECHO, { test: true });
+		await test.activate();
+		const before = writes();
+		const failure = await failureOf((await harness(ECHO)).activate());
+		expect(failure!.message.split('\n')[0]).toBe(
+			`This workflow's test URL holds this WhatsApp number's main webhook while "Test this trigger" listens (${test.webhookUrl}): stop the test, then publish again`,
+		);
+		expect(writes()).toBe(before);
+	});
+
 	test('publishing a second main webhook names the URL of the workflow that holds the number and offers the extra-destination role', async () => {
 		const holder = await published(ROUTER);
 		const before = writes();
@@ -206,4 +220,17 @@ describe('360dialog Trigger: testing beside the published workflow', () => {
 		expect(emu.webhooks()[0].url).toBe(holder.webhookUrl);
 		expect(emu.extraDestinations()[0].destinations.map((d) => d.url)).toEqual([beside.webhookUrl]);
 	});
+
+	test.each([1, 2, 2.1])(
+		'the trigger panel of version %s says, once published, that the test listens beside it',
+		async (version) => {
+			const nodeTypes = new PackageNodeTypes(await loadPackage());
+			const panel = nodeTypes.getByNameAndVersion(TRIGGER_NODE_TYPE, version).description
+				.triggerPanel as TriggerPanelDefinition;
+			const hint = panel.activationHint as { active: string; inactive: string };
+			expect(hint.active).toMatch(/listens beside the production URL as an extra destination/);
+			expect(hint.active).toMatch(/only the test's entry is removed when the test ends/);
+			expect(hint.inactive).toMatch(/publish it/);
+		},
+	);
 });
