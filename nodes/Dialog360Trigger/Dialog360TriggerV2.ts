@@ -41,7 +41,7 @@ export class Dialog360TriggerV2 implements INodeType {
 							name: 'Main Webhook of the Number',
 							value: 'main',
 							description:
-								"This workflow becomes the number's webhook URL; another URL already registered is refused, or replaced and put back on deactivation",
+								"This workflow becomes the number's webhook URL; another URL already registered is refused, or replaced and put back when this workflow is unpublished",
 						},
 						{
 							name: 'Extra Destination',

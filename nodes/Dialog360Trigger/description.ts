@@ -101,7 +101,7 @@ export const replaceExistingWebhookOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		"Whether to take over the number's webhook when another URL is registered. The previous URL is kept and put back when this workflow is deactivated. Off: activation fails and names the URL in use.",
+		"Whether to take over the number's webhook when another URL is registered. The previous URL is kept and put back when this workflow is unpublished. Off: publishing fails and names the URL in use.",
 };
 
 export const verifySecretOption: INodeProperties = {
@@ -110,7 +110,7 @@ export const verifySecretOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to accept only deliveries that carry the secret header registered at activation. Turn off only when the webhook URL was set up by hand outside n8n: then anyone who learns the URL can start this workflow with made-up messages.',
+		'Whether to accept only deliveries that carry the secret header registered when the workflow was published. Turn off only when the webhook URL was set up by hand outside n8n: then anyone who learns the URL can start this workflow with made-up messages.',
 };
 
 const rememberAcrossRestarts: INodeProperties = {

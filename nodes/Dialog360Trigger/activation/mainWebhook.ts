@@ -90,7 +90,7 @@ async function previousConfig(
 		`The webhook this workflow replaced (${previous.url}) cannot be put back with its headers`,
 		{
 			description:
-				"Its headers were sealed with the credential's API key at activation, and the credential now holds another key. Put the previous API key back in the credential and deactivate again, or register that URL and its headers with 360dialog yourself.",
+				"Its headers were sealed with the credential's API key when this workflow was published, and the credential now holds another key. Put the previous API key back in the credential and unpublish again, or register that URL and its headers with 360dialog yourself.",
 		},
 	);
 }
