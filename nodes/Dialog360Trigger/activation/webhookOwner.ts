@@ -43,7 +43,10 @@ export function isTestUrl(url: string): boolean {
 export function describeWebhookUrl(registered: string, ours: string): string {
 	const owner = webhookOwner(registered, ours);
 	if (owner === 'elsewhere') return registered;
-	if (owner === 'thisN8n') return `${registered} (another workflow of this n8n)`;
+	if (owner === 'thisN8n')
+		return isTestUrl(registered)
+			? `${registered} (another workflow's test on this n8n)`
+			: `${registered} (another workflow of this n8n)`;
 	return isTestUrl(registered)
 		? `${registered} (this workflow's test URL)`
 		: `${registered} (this workflow's production URL)`;

@@ -26,6 +26,10 @@ describe("whose URL holds the number, seen from the trigger's own URL", () => {
 		expect(describeWebhookUrl(other, PRODUCTION_URL)).toBe(
 			`${other} (another workflow of this n8n)`,
 		);
+		const otherTest = 'https://n8n.example.com/webhook-test/bbbb-2222/webhook';
+		expect(describeWebhookUrl(otherTest, PRODUCTION_URL)).toBe(
+			`${otherTest} (another workflow's test on this n8n)`,
+		);
 	});
 
 	test('an n8n served under a path prefix keeps its prefix in the comparison', () => {
