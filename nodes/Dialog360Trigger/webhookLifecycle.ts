@@ -7,7 +7,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readCredential } from '../shared/transport';
+import { readCredential } from '../shared/credentialRead';
 import { checkWebhookUrl, isCloudBaseUrl } from '../shared/whatsapp/webhookUrl';
 import {
 	addExtraDestination,

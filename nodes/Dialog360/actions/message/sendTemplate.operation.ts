@@ -20,7 +20,7 @@ import { marketingMessagesProperties } from '../descriptions/marketingMessages.d
 import { templatePickerProperty } from '../descriptions/templatePicker.description';
 import { withItemError } from '../helpers/itemError';
 import { readMessageHeader } from '../helpers/messageHeader';
-import { findApprovedTemplate } from '../helpers/templateDefinition';
+import { findApprovedTemplate } from '../helpers/templateDefinitionLookup';
 import { prepareTemplateMessage } from '../helpers/templateSend';
 import type { PreparedSend } from '../operation';
 import { executePrepared } from '../operation';
