@@ -1,6 +1,7 @@
 /**
  * What node version 1.1 changed: it sends at the number's rate, checks every item before its first message
- * goes out, and, when it stops on an error, names the items already accepted. Version 1 keeps doing none of it.
+ * goes out, names the items already accepted when it stops on an error, and maps template variables (Send
+ * Template's default). Version 1 keeps doing none of it, so that saved workflows behave as they did.
  */
 import type { INode } from 'n8n-workflow';
 

@@ -82,11 +82,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		1,
 		Math.floor(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as number),
 	);
-	const fromVersion11 = isVersion11OrLater(this);
+	const version11 = isVersion11OrLater(this);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const accepted: AcceptedItem[] = [];
 	const chains = await chainByRecipient.call(this, items.length);
-	const { prepared, failed }: PrepareOutcome = fromVersion11
+	const { prepared, failed }: PrepareOutcome = version11
 		? await prepareAll.call(this, items.length, results)
 		: {};
 	let firstError: ItemFailure | undefined = failed;
@@ -113,7 +113,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (firstError) {
 		const nodeError = nodeErrorOf.call(this, firstError);
-		if (fromVersion11) reportAcceptedItems(nodeError, accepted, items.length);
+		if (version11) reportAcceptedItems(nodeError, accepted, items.length);
 		throw nodeError;
 	}
 	return [results.flat()];
