@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../shared/credentialType';
+
 import {
 	includeRawOption,
 	messageTypesProperty,
@@ -32,7 +34,7 @@ export class Dialog360TriggerV1 implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Message', 'Status'],
-		credentials: [{ name: 'dialog360Api', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [WEBHOOK],
 		properties: [
 			{

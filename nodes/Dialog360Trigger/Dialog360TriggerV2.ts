@@ -6,6 +6,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../shared/credentialType';
+
 import {
 	includeRawOption,
 	messageTypesProperty,
@@ -40,7 +42,7 @@ export class Dialog360TriggerV2 implements INodeType {
 		defaults: { name: '360dialog Trigger' },
 		inputs: [],
 		outputs: OUTPUTS,
-		credentials: [{ name: 'dialog360Api', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [WEBHOOK],
 		properties: [
 			{

@@ -14,10 +14,10 @@ import {
 	VERTICALS,
 } from '../../../shared/whatsapp/account/businessProfile';
 import type { BusinessProfileUpdate } from '../../../shared/whatsapp/account/businessProfile';
-import { fetchBusinessProfile } from '../helpers/businessProfile';
+import { fetchBusinessProfile } from '../helpers/fetchBusinessProfile';
 import { withItemError } from '../helpers/itemError';
 import { readBinaryFile } from '../helpers/mediaUpload';
-import { uploadForHandle } from '../helpers/resumableUpload';
+import { uploadForHandle } from '../helpers/uploadForHandle';
 
 const properties: INodeProperties[] = [
 	{

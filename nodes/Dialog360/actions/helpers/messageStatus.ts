@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { nodeRequest } from './nodeRequest';
 import type { ReadReceipt } from '../../../shared/whatsapp/messages/status';
-import { successOf } from './successAnswer';
+import { successOf } from '../../../shared/whatsapp/json';
 
 /** Posts a status (read, typing) for a message the user sent; 360dialog answers `{ success }`, not a new message. */
 export async function postMessageStatus(

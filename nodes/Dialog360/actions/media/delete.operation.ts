@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { nodeRequest } from '../helpers/nodeRequest';
 import { mediaIdProperty, showOnMedia } from '../descriptions/media.description';
 import { readMediaId } from '../helpers/mediaLookup';
-import { successOf } from '../helpers/successAnswer';
+import { successOf } from '../../../shared/whatsapp/json';
 
 export const description = [
 	mediaIdProperty(

@@ -23,10 +23,10 @@ import type {
 } from '../../../shared/whatsapp/templates/templateDefinition';
 import { toTemplateItem } from '../../../shared/whatsapp/templates/templateList';
 import { showOnTemplate } from '../descriptions/templatePicker.description';
-import { collectionRows } from '../helpers/collectionRows';
+import { collectionRows } from '../operation';
 import { withItemError } from '../helpers/itemError';
 import { readBinaryFile } from '../helpers/mediaUpload';
-import { uploadForHandle } from '../helpers/resumableUpload';
+import { uploadForHandle } from '../helpers/uploadForHandle';
 
 const onForm = { definedWith: ['form'] };
 const onMediaHeader = { ...onForm, headerFormat: ['IMAGE', 'VIDEO', 'DOCUMENT'] };
