@@ -120,7 +120,7 @@ describe('Messages Per Second (node version 1.1)', () => {
 	);
 
 	test(
-		'Marketing Messages Lite sends from the same number: the cap holds for them too',
+		'Marketing Messages API sends go from the same number: the cap holds for them too',
 		async () => {
 			const server = await emulator({ latencyMs: 30 });
 			const created = await api(server, 'POST', '/v1/configs/templates', {
