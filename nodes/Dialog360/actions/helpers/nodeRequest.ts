@@ -1,7 +1,6 @@
 /**
- * How the action node calls 360dialog: through the one HTTP door, handing it the send policy of this node
- * run as read from the node's own parameters, so that every request of a run keeps to the run's rate and
- * timeout with nothing kept between the two.
+ * How the action node calls 360dialog: through the one HTTP door, with the send policy of this node run (read
+ * from the node's own parameters) handed to it as an argument of each request.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
