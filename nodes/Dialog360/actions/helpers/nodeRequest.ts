@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { dialog360Request } from '../../../shared/transport';
 import type { Dialog360Request, Dialog360Response } from '../../../shared/transport';
-import { readSendPolicy } from '../scheduling/sendPolicy';
+import { readSendPolicy } from './sendPolicy';
 
 /** Sends one request of this node run and answers its body and status, or throws a `NodeApiError`. */
 export async function nodeRequest<T = IDataObject>(

@@ -1,5 +1,5 @@
-import { PLATFORM_MAX_MESSAGES_PER_SECOND } from '../../../../nodes/Dialog360/actions/descriptions/sendRate.description';
-import { sendCap } from '../../../../nodes/Dialog360/actions/scheduling/sendPolicy';
+import { PLATFORM_MAX_MESSAGES_PER_SECOND } from '../../../nodes/Dialog360/actions/descriptions/sendRate.description';
+import { sendCap } from '../../../nodes/Dialog360/actions/helpers/sendPolicy';
 
 describe('the cap a run keeps to (Messages Per Second)', () => {
 	test('a positive value is the cap', () => {
