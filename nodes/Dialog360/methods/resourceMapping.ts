@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 import { normalizeLanguageCode, splitTemplateValue } from '../../shared/whatsapp/messages/template';
 import { readTemplateModel } from '../../shared/whatsapp/messages/templateModel';
 import { templateVariables } from '../../shared/whatsapp/messages/templateVariables';
-import { findApprovedTemplate } from '../actions/helpers/templateDefinition';
+import { findApprovedTemplateInEditor } from '../actions/helpers/templateDefinitionLookup';
 
 /** The template the node names, when it can be known in the editor (not from an item's expression). */
 function chosenTemplate(
@@ -32,7 +32,7 @@ async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<Resour
 				'Choose a template above (or give its name and language) to see its variables here.',
 		};
 	}
-	const definition = await findApprovedTemplate.call(this, chosen.name, chosen.language);
+	const definition = await findApprovedTemplateInEditor.call(this, chosen.name, chosen.language);
 	if (!definition) {
 		return {
 			fields: [],

@@ -120,7 +120,7 @@ describe('Messages Per Second (node version 1.1)', () => {
 	);
 
 	test(
-		'Marketing Messages Lite sends from the same number: the cap holds for them too',
+		'Marketing Messages API sends go from the same number: the cap holds for them too',
 		async () => {
 			const server = await emulator({ latencyMs: 30 });
 			const created = await api(server, 'POST', '/v1/configs/templates', {
@@ -295,7 +295,14 @@ describe('Messages Per Second (node version 1.1)', () => {
 });
 
 describe('one request never holds a worker for long (node version 1.1)', () => {
-	test('a request not answered within Request Timeout is abandoned and sent again', async () => {
+	/**
+	 * A server that never answers its first call and answers every later one with `reply`; it notes when each
+	 * call arrived and how long the node waited before it gave up on the first.
+	 */
+	async function withSilentFirstCall(
+		reply: IDataObject,
+		run: (url: string) => Promise<void>,
+	): Promise<{ arrivals: number[]; abandonedAfterMs: number | undefined }> {
 		const arrivals: number[] = [];
 		let abandonedAfterMs: number | undefined;
 		const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -303,34 +310,54 @@ describe('one request never holds a worker for long (node version 1.1)', () => {
 			arrivals.push(arrivedAt);
 			req.resume();
 			if (arrivals.length === 1) {
-				// Never answer the first call; note when the node gives up on it.
 				req.socket.on('close', () => (abandonedAfterMs = Date.now() - arrivedAt));
 				return;
 			}
 			req.on('end', () => {
 				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(
-					JSON.stringify({
-						messaging_product: 'whatsapp',
-						contacts: [{ input: recipient(0), wa_id: recipient(0) }],
-						messages: [{ id: 'wamid.AFTER_TIMEOUT' }],
-					}),
-				);
+				res.end(JSON.stringify(reply));
 			});
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
-			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-			const { items, error } = await send({ url }, sendText({ requestTimeout: 300 }), texts(1));
-			expect(error('360dialog')).toBeUndefined();
-			expect(items[0].json.messageId).toBe('wamid.AFTER_TIMEOUT');
-			expect(arrivals).toHaveLength(2);
-			expect(abandonedAfterMs).toBeGreaterThanOrEqual(290);
-			expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(290);
+			await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 		} finally {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		}
+		return { arrivals, abandonedAfterMs };
+	}
+
+	test('a request not answered within Request Timeout is abandoned and sent again', async () => {
+		const reply = {
+			messaging_product: 'whatsapp',
+			contacts: [{ input: recipient(0), wa_id: recipient(0) }],
+			messages: [{ id: 'wamid.AFTER_TIMEOUT' }],
+		};
+		const { arrivals, abandonedAfterMs } = await withSilentFirstCall(reply, async (url) => {
+			const { items, error } = await send({ url }, sendText({ requestTimeout: 300 }), texts(1));
+			expect(error('360dialog')).toBeUndefined();
+			expect(items[0].json.messageId).toBe('wamid.AFTER_TIMEOUT');
+		});
+		expect(arrivals).toHaveLength(2);
+		expect(abandonedAfterMs).toBeGreaterThanOrEqual(290);
+		expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(290);
+	});
+
+	test('Request Timeout bounds the calls that send no message too (Get Health Status)', async () => {
+		const reply = { health_status: { can_send_message: 'AVAILABLE', entities: [] } };
+		const { arrivals, abandonedAfterMs } = await withSilentFirstCall(reply, async (url) => {
+			const { items, error } = await send(
+				{ url },
+				{ resource: 'account', operation: 'getHealthStatus', requestTimeout: 300 },
+				[{ json: {} }],
+			);
+			expect(error('360dialog')).toBeUndefined();
+			expect(items).toHaveLength(1);
+		});
+		expect(arrivals).toHaveLength(2);
+		expect(abandonedAfterMs).toBeGreaterThanOrEqual(290);
+		expect(abandonedAfterMs).toBeLessThan(5_000);
 	});
 });
 
