@@ -60,7 +60,8 @@ export function compactOrNothing<T extends object>(value: T): T | undefined {
 	return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function camelCase(key: string): string {
+/** `snake_case` as `camelCase`. */
+export function camelCase(key: string): string {
 	return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
