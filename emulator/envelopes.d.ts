@@ -27,4 +27,9 @@ export function webhookBody(
 	entries: Array<Array<object>>,
 ): WebhookBody;
 export function messagesChange(number: EnvelopeNumber, value: Record<string, unknown>): WebhookBody;
+export function numberChange(
+	number: EnvelopeNumber,
+	field: string,
+	value: Record<string, unknown>,
+): WebhookBody;
 export function unixSeconds(ms: number): string;

@@ -125,7 +125,7 @@ export interface DeliveryRecord {
 	destination: string;
 	/** Retries of one event share it. */
 	eventId: number;
-	kind: 'status' | 'inbound';
+	kind: 'status' | 'inbound' | 'event';
 	phoneNumberId: string;
 	url: string;
 	headers: Record<string, string>;
@@ -154,8 +154,14 @@ export interface InboundInput {
 	/** Sender's phone number (digits); not needed with hidePhone. */
 	from?: string;
 	name?: string;
-	/** text (default), image, audio, video, document, sticker, location, contacts, interactive, button, reaction, order, system, unsupported. */
+	/** text (default), image, audio, video, document, sticker, location, contacts, interactive, button, reaction, order, system, unsupported, revoke, edit. */
 	type?: string;
+	/** A message sent in this group (group_id). */
+	groupId?: string;
+	/** The sender's WhatsApp username (contacts[].profile.username). */
+	username?: string;
+	/** revoke and edit: the message deleted or edited. */
+	originalMessageId?: string;
 	/** Choose the number (default: the first). */
 	phoneNumberId?: string;
 	apiKey?: string;
@@ -179,6 +185,15 @@ export interface InboundInput {
 	/** false: the message is received (id known, window opened) but not posted; the caller posts `envelope` itself. */
 	deliver?: boolean;
 	[type: string]: unknown;
+}
+
+export interface EventInput {
+	kind?: 'messageEcho' | 'history' | 'contactSync' | 'call' | 'callStatus' | 'groupJoinRequest';
+	field?: string;
+	value?: Record<string, unknown>;
+	phoneNumberId?: string;
+	apiKey?: string;
+	[key: string]: unknown;
 }
 
 export interface InboundResult {
@@ -220,6 +235,11 @@ export interface Emulator {
 	resetInFlight(): void;
 	/** Same as POST /_emulator/inbound; throws (error.status 409) when no webhook is registered. */
 	injectInbound(input: InboundInput): InboundResult;
+	/**
+	 * Same as POST /_emulator/events: one webhook that is neither a message nor a message status, by `kind`
+	 * (messageEcho, history, contactSync, call, callStatus, groupJoinRequest) or as `{ field, value }`.
+	 */
+	injectEvent(input: EventInput): { envelope: unknown };
 	/** Same as POST /_emulator/contacts. */
 	setContactWindow(input: {
 		waId?: string;
