@@ -318,7 +318,8 @@ function buildEvent(input, deps) {
 	if (NUMBER_FIELDS.includes(input.field))
 		return numberChange(deps.number, input.field, input.value);
 	if (ACCOUNT_FIELDS.includes(input.field)) {
-		const time = Math.floor(deps.nowMs / 1000);
+		// `time` lets two changes share one second, as Meta's batches do.
+		const time = typeof input.time === 'number' ? input.time : Math.floor(deps.nowMs / 1000);
 		const body = webhookBody(deps.number, [[{ value: input.value, field: input.field }]]);
 		return { ...body, entry: body.entry.map((entry) => ({ ...entry, time })) };
 	}
