@@ -263,6 +263,16 @@ describe('emulator: 2026 webhooks', () => {
 		});
 	});
 
+	it('an account change can name its entry time, so that two changes share one second', async () => {
+		const body = await delivered({
+			field: 'account_update',
+			time: 1765000000,
+			value: { event: 'DISABLED_UPDATE' },
+		});
+		expect((body.entry[0] as { time?: number }).time).toBe(1765000000);
+		expect(parse2(body).events[0].timestampUnix).toBe(1765000000);
+	});
+
 	it('refuses what it cannot build, naming the field', async () => {
 		const unknownKind = await control(emu, 'POST', '/events', { kind: 'telepathy' });
 		expect(unknownKind.status).toBe(400);

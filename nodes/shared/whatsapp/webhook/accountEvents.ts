@@ -2,6 +2,7 @@ import { rawOf, type ChangeScope } from './changeScope';
 import { camelDeep, eventItem } from './eventItem';
 import {
 	asRecord,
+	asRecords,
 	camelCase,
 	camelKeys,
 	compact,
@@ -61,12 +62,9 @@ export function readAccountEvents(
 	const listName = PER_USER_LISTS[field];
 	const list = listName ? value[listName] : undefined;
 	if (Array.isArray(list)) {
-		return list
-			.map(asRecord)
-			.filter((entry): entry is JsonRecord => entry !== undefined)
-			.map((entry) =>
-				eventItemV1(field, flattenUserIdChange(entry), entryTime, scope, { [field]: entry }),
-			);
+		return asRecords(list).map((entry) =>
+			eventItemV1(field, flattenUserIdChange(entry), entryTime, scope, { [field]: entry }),
+		);
 	}
 	const fields = omitKeys(value, ['messaging_product', 'metadata']);
 	return [eventItemV1(field, fields, entryTime, scope, { value })];
@@ -105,19 +103,16 @@ export function readAccountEventsV2(
 	const listName = ENTRY_LISTS_V2[field];
 	const list = listName ? value[listName] : undefined;
 	if (Array.isArray(list)) {
-		return list
-			.map(asRecord)
-			.filter((entry): entry is JsonRecord => entry !== undefined)
-			.map((entry) =>
-				eventItem(
-					field,
-					kind,
-					eventFields(flattenUserIdChange(entry)),
-					readTimestamp(entry.timestamp ?? entryTime),
-					scope,
-					{ [listName]: entry },
-				),
-			);
+		return asRecords(list).map((entry) =>
+			eventItem(
+				field,
+				kind,
+				eventFields(flattenUserIdChange(entry)),
+				readTimestamp(entry.timestamp ?? entryTime),
+				scope,
+				{ [listName]: entry },
+			),
+		);
 	}
 	const fields = omitKeys(value, ['messaging_product', 'metadata']);
 	return [

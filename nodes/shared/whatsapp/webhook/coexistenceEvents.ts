@@ -1,7 +1,15 @@
 import type { ChangeScope } from './changeScope';
 import { eventItem } from './eventItem';
 import { readMessageContentV2 } from './messageContent';
-import { asId, asNumber, asRecord, compact, readTimestamp, type JsonRecord } from './read';
+import {
+	asId,
+	asNumber,
+	asRecord,
+	asRecords,
+	compact,
+	readTimestamp,
+	type JsonRecord,
+} from './read';
 import { readSender } from './sender';
 import { readContext } from './simplifyMessage';
 import type { AccountEventItem } from './types';
@@ -25,18 +33,13 @@ function messageFields(message: JsonRecord): JsonRecord {
 	};
 }
 
-function records(list: unknown): JsonRecord[] {
-	if (!Array.isArray(list)) return [];
-	return list.map(asRecord).filter((entry): entry is JsonRecord => entry !== undefined);
-}
-
 /** One item per `message_echoes[]` entry: what a person at the business sent from the Business App. */
 export function readMessageEchoes(
 	value: JsonRecord,
 	entryTime: unknown,
 	scope: ChangeScope,
 ): AccountEventItem[] {
-	return records(value.message_echoes)
+	return asRecords(value.message_echoes)
 		.filter((echo) => asId(echo.id) !== undefined)
 		.map((echo) => {
 			const customer = readSender({ from: echo.to, from_user_id: echo.to_user_id }, scope.contacts);
@@ -103,11 +106,11 @@ export function readHistory(
 	scope: ChangeScope,
 ): AccountEventItem[] {
 	const items: AccountEventItem[] = [];
-	for (const entry of records(value.history)) {
+	for (const entry of asRecords(value.history)) {
 		const chunk = asRecord(entry.metadata) ?? {};
-		const threads = records(entry.threads);
+		const threads = asRecords(entry.threads);
 		for (const thread of threads)
-			for (const message of records(thread.messages))
+			for (const message of asRecords(thread.messages))
 				items.push(historyMessageItem(message, thread, chunk, entryTime, scope));
 		const errors = readWebhookErrors(entry.errors);
 		if (threads.length === 0 && errors)
@@ -126,7 +129,7 @@ export function readStateSync(
 	entryTime: unknown,
 	scope: ChangeScope,
 ): AccountEventItem[] {
-	return records(value.state_sync).map((entry) => {
+	return asRecords(value.state_sync).map((entry) => {
 		const contact = asRecord(entry.contact) ?? {};
 		const fields = compact({
 			syncType: asId(entry.type),

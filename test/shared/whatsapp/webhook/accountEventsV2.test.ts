@@ -101,6 +101,27 @@ describe('item shape 2: account and template events say what happened', () => {
 		});
 	});
 
+	it("the account fixture's events keep their own event values; opt-outs stay one item per user", () => {
+		const { events: all } = parseWebhook(webhookFixture('account-events'), {
+			events: true,
+			itemVersion: 2,
+		});
+		expect(all.map((event) => [event.kind, event.event ?? null])).toEqual([
+			['messageTemplateStatusUpdate', 'REJECTED'],
+			['messageTemplateQualityUpdate', null],
+			['phoneNumberQualityUpdate', 'DOWNGRADE'],
+			['phoneNumberNameUpdate', null],
+			['accountUpdate', 'VERIFIED_ACCOUNT'],
+			['userPreferences', null],
+			['userIdUpdate', null],
+		]);
+		expect(all[5]).toMatchObject({
+			waId: '4915112345678',
+			category: 'marketing_messages',
+			value: 'stop',
+		});
+	});
+
 	it('item shape 1 is what it was: the change value under event "account"', () => {
 		const { events: v1 } = parseWebhook(webhookFixture('kinds/account-events-same-second'), {
 			events: true,
