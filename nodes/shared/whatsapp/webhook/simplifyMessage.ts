@@ -32,7 +32,7 @@ export function readContext(value: unknown): MessageContext | undefined {
 	});
 }
 
-export function readReferral(value: unknown): Record<string, unknown> | undefined {
+function readReferral(value: unknown): Record<string, unknown> | undefined {
 	const referral = asRecord(value);
 	return referral ? compactOrNothing(camelKeys(referral)) : undefined;
 }
