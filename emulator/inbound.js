@@ -43,6 +43,9 @@ const INTERACTIVE_REPLY_TYPES = [
  * @property {Record<string, any>} [referral]
  * @property {string} [fromUserId]
  * @property {boolean} [hidePhone]
+ * @property {string} [groupId] a message sent in this group (group_id)
+ * @property {string} [username] the sender's WhatsApp username (contacts[].profile.username)
+ * @property {string} [originalMessageId] revoke and edit: the message deleted or edited
  * @property {number | string} [timestamp] unix seconds (or ms)
  * @property {string} [id] a message id to use instead of a generated one
  * @property {{ base64?: string, mimeType?: string, filename?: string }} [media]
