@@ -77,7 +77,7 @@ describe('answers', () => {
 	});
 
 	it('refuse SUCCESS as a next screen and data that is not an object', () => {
-		expect(() => buildNextScreen('SUCCESS', {})).toThrow(/Close Flow/);
+		expect(() => buildNextScreen('SUCCESS', {})).toThrow(/reserves for closing/);
 		expect(() => buildNextScreen('A', '[1]')).toThrow(/JSON object/);
 	});
 
