@@ -9,11 +9,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
+import * as flow from './actions/flow';
 import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
+import { testFlowCredential } from '../shared/flowCredential';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait/webhook';
@@ -26,11 +28,14 @@ const resourceProperty: INodeProperties & {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
+	// Message first: what most workflows do.
+	// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 	options: [
 		{ name: 'Message', value: 'message' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Template', value: 'template' },
 		{ name: 'Account', value: 'account' },
+		{ name: 'Flow', value: 'flow' },
 	],
 	default: 'message',
 };
@@ -51,7 +56,19 @@ export class Dialog360 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'dialog360Api', required: true }],
+		credentials: [
+			{
+				name: 'dialog360Api',
+				required: true,
+				displayOptions: { hide: { operation: ['respondToFlow'] } },
+			},
+			{
+				name: 'dialog360FlowEndpointApi',
+				required: true,
+				testedBy: 'testFlowCredential',
+				displayOptions: { show: { useFlowEndpointCredential: [true] } },
+			},
+		],
 		// Send and Wait for Response: where n8n's signed resume URL lands while the execution waits.
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip:
@@ -62,6 +79,7 @@ export class Dialog360 implements INodeType {
 			...media.description,
 			...template.description,
 			...account.description,
+			...flow.description,
 			{
 				displayName: 'Concurrency',
 				name: 'concurrency',
@@ -75,7 +93,7 @@ export class Dialog360 implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping, credentialTest: { testFlowCredential } };
 
 	webhook = sendAndWaitWebhook;
 

@@ -25,6 +25,7 @@ export type Dialog360Map = {
 		| 'blockUsers'
 		| 'unblockUsers'
 		| 'listBlockedUsers';
+	flow: 'respondToFlow' | 'uploadPublicKey' | 'getPublicKey';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

@@ -16,6 +16,7 @@ import type { AcceptedItem } from './helpers/acceptedItems';
 import { reportAcceptedItems } from './helpers/acceptedItems';
 import { forEachItem } from './helpers/itemPass';
 import * as account from './account';
+import * as flow from './flow';
 import { readRecipient } from './helpers/send';
 import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
 import * as media from './media';
@@ -31,6 +32,7 @@ export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	media: media.operations,
 	template: template.operations,
 	account: account.operations,
+	flow: flow.operations,
 };
 
 /** The module of `operation` in `resource`; own keys only, so that a name such as "constructor" finds nothing. */

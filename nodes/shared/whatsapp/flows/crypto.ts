@@ -27,6 +27,15 @@ export interface DecryptedFlowRequest {
 /** The request cannot be decrypted with this key: the endpoint answers 421 so that Meta fetches the key again. */
 export class FlowDecryptionError extends Error {}
 
+/** What `run` answers, or undefined when it throws: a failed step of decryption says nothing more. */
+function attempt<T>(run: () => T): T | undefined {
+	try {
+		return run();
+	} catch {
+		return undefined;
+	}
+}
+
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function isEncryptedFlowRequest(body: unknown): body is EncryptedFlowRequest {
@@ -42,15 +51,14 @@ export function isEncryptedFlowRequest(body: unknown): body is EncryptedFlowRequ
 
 /** Unwraps the request's AES key with the private key; throws FlowDecryptionError when it is not for this key. */
 export function unwrapAesKey(encryptedAesKey: string, privateKey: KeyObject): Buffer {
-	let aesKey: Buffer;
-	try {
-		aesKey = privateDecrypt(
+	const aesKey = attempt(() =>
+		privateDecrypt(
 			{ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
 			Buffer.from(encryptedAesKey, 'base64'),
-		);
-	} catch {
+		),
+	);
+	if (!aesKey)
 		throw new FlowDecryptionError('The AES key was not wrapped with this endpoint’s public key');
-	}
 	if (aesKey.length !== AES_KEY_LENGTH)
 		throw new FlowDecryptionError('The unwrapped AES key is not 128 bits long');
 	return aesKey;
@@ -65,22 +73,19 @@ export function decryptFlowRequest(
 	const data = Buffer.from(request.encrypted_flow_data, 'base64');
 	if (iv.length === 0 || data.length <= TAG_LENGTH)
 		throw new FlowDecryptionError('The request is too short to hold a payload and its tag');
-	let plain: string;
-	try {
+	const plain = attempt(() => {
 		const decipher = createDecipheriv('aes-128-gcm', aesKey, iv, { authTagLength: TAG_LENGTH });
 		decipher.setAuthTag(data.subarray(data.length - TAG_LENGTH));
-		plain = Buffer.concat([
+		return Buffer.concat([
 			decipher.update(data.subarray(0, data.length - TAG_LENGTH)),
 			decipher.final(),
 		]).toString('utf8');
-	} catch {
+	});
+	if (plain === undefined)
 		throw new FlowDecryptionError('The payload does not match its authentication tag');
-	}
-	try {
-		return { payload: JSON.parse(plain), aesKey, iv };
-	} catch {
-		throw new FlowDecryptionError('The decrypted payload is not JSON');
-	}
+	const payload = attempt(() => JSON.parse(plain) as unknown);
+	if (payload === undefined) throw new FlowDecryptionError('The decrypted payload is not JSON');
+	return { payload, aesKey, iv };
 }
 
 function flipped(iv: Buffer): Buffer {

@@ -41,7 +41,8 @@ function parse(pem: string, passphrase: string): KeyObject {
 			'The flow endpoint credential has no private key',
 			'Paste the RSA private key (PEM) into the credential, or generate one as its hint says.',
 		);
-	let key: KeyObject;
+	let key: KeyObject | undefined;
+	let reason = '';
 	try {
 		key = createPrivateKey({
 			key: normalizePem(pem),
@@ -49,7 +50,10 @@ function parse(pem: string, passphrase: string): KeyObject {
 			...(passphrase ? { passphrase } : {}),
 		});
 	} catch (error) {
-		const locked = /passphrase|bad decrypt|decrypt/i.test((error as Error).message);
+		reason = (error as Error).message;
+	}
+	if (!key) {
+		const locked = /passphrase|bad decrypt|decrypt/i.test(reason);
 		throw new FlowKeyError(
 			locked
 				? 'The private key could not be unlocked with the passphrase'
