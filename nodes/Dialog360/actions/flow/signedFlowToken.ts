@@ -12,20 +12,22 @@ import type { Recipient } from '../../../shared/whatsapp/messages/envelope';
 
 const HOUR_S = 3600;
 
-const signProperty = (defaultValue: boolean, versions: DisplayCondition): INodeProperties => ({
+const signField = {
 	displayName: 'Sign Flow Token',
 	// One name with the flow operations' gate: the flow endpoint credential shows where it is true.
 	name: 'useFlowEndpointCredential',
-	type: 'boolean',
-	default: defaultValue,
+	type: 'boolean' as const,
 	description:
 		'Whether to sign the flow token with the 360dialog Flow Endpoint credential (recipient and expiry inside), so that the 360dialog Flow Trigger accepts this flow and refuses tokens it did not sign',
-	displayOptions: { show: { interactiveType: ['flow'], '@version': [versions] } },
+};
+
+const fromVersion = (condition: DisplayCondition) => ({
+	show: { interactiveType: ['flow'], '@version': [condition] },
 });
 
 export const signedFlowTokenProperties: INodeProperties[] = [
-	signProperty(true, { _cnd: { gte: 1.2 } }),
-	signProperty(false, { _cnd: { lt: 1.2 } }),
+	{ ...signField, default: true, displayOptions: fromVersion({ _cnd: { gte: 1.2 } }) },
+	{ ...signField, default: false, displayOptions: fromVersion({ _cnd: { lt: 1.2 } }) },
 	{
 		displayName: 'Flow Token Valid For (Hours)',
 		name: 'flowTokenHours',
