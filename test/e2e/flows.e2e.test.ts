@@ -190,6 +190,11 @@ describe.each(['regular', 'queue'] as const)('WhatsApp Flows in n8n %s mode', (m
 	test('the private key and the token secret are nowhere in the exported workflows, the executions or the logs', async () => {
 		const keyLines = keys.privateKey.split('\n').filter((line) => line.length === 64);
 		const secrets = [...keyLines.slice(0, 3), keys.tokenSecret];
+		const executions = [];
+		for (const id of [FLOW_ENDPOINT, FLOW_CHAT])
+			for (const summary of await stack.rest.allExecutions(id))
+				executions.push(await stack.rest.execution(String(summary.id)));
+		expect(executions.length).toBeGreaterThan(3);
 		const file = path.join(mkdtempSync(path.join(tmpdir(), 'flows-export-')), 'workflows.json');
 		n8nCommand((stack.n8n as unknown as { env: Record<string, string> }).env, [
 			'export:workflow',
@@ -198,11 +203,6 @@ describe.each(['regular', 'queue'] as const)('WhatsApp Flows in n8n %s mode', (m
 		]);
 		const exported = readFileSync(file, 'utf8');
 		expect(exported).toContain(FLOW_ENDPOINT);
-		const executions = [];
-		for (const id of [FLOW_ENDPOINT, FLOW_CHAT])
-			for (const summary of await stack.rest.allExecutions(id))
-				executions.push(await stack.rest.execution(String(summary.id)));
-		expect(executions.length).toBeGreaterThan(3);
 		const everything = [exported, JSON.stringify(executions), logs.join('\n')].join('\n');
 		for (const secret of secrets) expect(everything).not.toContain(secret);
 	});
