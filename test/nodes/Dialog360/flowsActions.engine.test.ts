@@ -117,3 +117,75 @@ describe('Send Interactive → Flow', () => {
 		expect(emu.sent).toHaveLength(0);
 	});
 });
+
+describe('Flows management', () => {
+	const flowJson = JSON.stringify({
+		version: '6.0',
+		screens: [{ id: 'WELCOME', layout: { type: 'SingleColumnLayout', children: [] } }],
+	});
+	const manage = async (operation: string, parameters: IDataObject = {}) =>
+		await run({ resource: 'flow', operation, ...parameters });
+
+	test('a flow goes from draft to published to deprecated, and only a draft is deleted', async () => {
+		const created = await manage('createFlow', {
+			flowName: 'Booking',
+			flowCategories: ['APPOINTMENT_BOOKING'],
+		});
+		const id = String(created.items[0].json.id);
+		expect(id).toMatch(/^\d+$/);
+
+		const early = await manage('publishFlow', { flowId: id });
+		expect(early.error(actionNode({}).name)?.message).toBeDefined();
+
+		const updated = await manage('updateFlowJson', { flowId: id, flowJson });
+		expect(updated.items[0].json).toEqual({ id, success: true, validationErrors: [] });
+		const upload = emu.requests.find((r) => r.path === `/flows/${id}/assets`);
+		expect(String(upload?.headers?.['content-type'] ?? upload?.contentType ?? '')).toMatch(
+			/multipart\/form-data/,
+		);
+
+		expect((await manage('getFlow', { flowId: id })).items[0].json).toMatchObject({
+			id,
+			name: 'Booking',
+			status: 'DRAFT',
+			categories: ['APPOINTMENT_BOOKING'],
+			validationErrors: [],
+		});
+		expect((await manage('publishFlow', { flowId: id })).items[0].json).toMatchObject({
+			success: true,
+		});
+		expect((await manage('listFlows')).items.map((item) => item.json.status)).toEqual([
+			'PUBLISHED',
+		]);
+		expect((await manage('getPreviewUrl', { flowId: id })).items[0].json.previewUrl).toMatch(
+			/^https:\/\//,
+		);
+
+		const deleted = await manage('deleteFlow', { flowId: id });
+		expect(deleted.error(actionNode({}).name)?.message).toBeDefined();
+		expect((await manage('deprecateFlow', { flowId: id })).items[0].json).toMatchObject({
+			success: true,
+		});
+		expect((await manage('getFlow', { flowId: id })).items[0].json.status).toBe('DEPRECATED');
+	});
+
+	test('a flow JSON without screens is refused before anything is sent, naming the field', async () => {
+		const { error } = await manage('updateFlowJson', {
+			flowId: '1',
+			flowJson: '{"version": "6.0"}',
+		});
+		expect(error(actionNode({}).name)?.message).toMatch(/no "screens" list/);
+		expect(emu.requests.some((r) => r.path.startsWith('/flows'))).toBe(false);
+	});
+
+	test('validation errors of a created flow come back on the item', async () => {
+		const created = await manage('createFlow', {
+			flowName: 'Broken',
+			flowCategories: ['OTHER'],
+			flowJson: '{"version": "6.0", "screens": [{"title": "no id"}]}',
+		});
+		expect(created.items[0].json.validationErrors).toEqual([
+			expect.objectContaining({ message: 'Every screen needs an id' }),
+		]);
+	});
+});
