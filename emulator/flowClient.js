@@ -9,6 +9,9 @@
  * an answer later than 10 s ends the walk as the phone's error screen would. A flow closed with SUCCESS (or
  * a `complete` action) reaches the chat as an `nfm_reply` message, delivered to the number's webhook.
  */
+const http = require('node:http');
+const https = require('node:https');
+
 const { decryptResponse, encryptRequest } = require('./flow-crypto');
 const { controlError } = require('./errors');
 const { isObject } = require('./validation');
@@ -120,6 +123,37 @@ function screensOf(flowJson) {
 }
 
 /**
+ * POSTs JSON and reads the text answer; rejects with 'timeout' after `timeoutMs`. Node's own http, not fetch:
+ * fetch sends a request again by itself on a 421, which would hide how often the client asked.
+ * @param {string} url @param {unknown} body @param {number} timeoutMs
+ * @returns {Promise<{ status: number, text: string }>}
+ */
+function postJson(url, body, timeoutMs) {
+	const target = new URL(url);
+	const transport = target.protocol === 'https:' ? https : http;
+	return new Promise((resolve, reject) => {
+		const request = transport.request(
+			target,
+			{ method: 'POST', headers: { 'content-type': 'application/json' }, timeout: timeoutMs },
+			(response) => {
+				const chunks = /** @type {Buffer[]} */ ([]);
+				response.on('data', (chunk) => chunks.push(chunk));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						text: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+				response.on('error', reject);
+			},
+		);
+		request.on('timeout', () => request.destroy(new Error('timeout')));
+		request.on('error', reject);
+		request.end(JSON.stringify(body));
+	});
+}
+
+/**
  * One encrypted request and its checked answer.
  * @param {WalkInput} input
  * @param {() => string | undefined} publicKey read again on a 421, as the phone fetches the key again
@@ -134,21 +168,20 @@ async function exchange(input, publicKey, payload) {
 		const sealed = encryptRequest(payload, pem);
 		let response;
 		try {
-			response = await fetch(input.endpointUrl, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(sealed.body),
-				signal: AbortSignal.timeout(input.timeoutMs ?? ANSWER_WITHIN_MS),
-			});
+			response = await postJson(
+				input.endpointUrl,
+				sealed.body,
+				input.timeoutMs ?? ANSWER_WITHIN_MS,
+			);
 		} catch (error) {
-			const timedOut = error instanceof Error && error.name === 'TimeoutError';
+			const timedOut = error instanceof Error && error.message === 'timeout';
 			return {
 				request: payload,
 				problem: timedOut ? 'no answer within 10 s' : `request failed: ${String(error)}`,
 				ms: Date.now() - started,
 			};
 		}
-		const text = await response.text();
+		const text = response.text;
 		if (response.status === 421 && attempt === 0) continue;
 		/** @type {Step} */
 		const step = { request: payload, status: response.status, ms: Date.now() - started };

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { eventually } from '../../dev/wait';
 import { encryptRequest } from '../../emulator/flow-crypto';
 import { signFlowToken } from '../../nodes/shared/whatsapp/flows/flowToken';
 import { privateKeyFor } from '../../nodes/shared/whatsapp/flows/privateKey';
@@ -115,6 +116,7 @@ describe('bench: a WhatsApp Flow data endpoint', () => {
 	let stack: Stack;
 	let flowUrl: string;
 	let coreUrl: string;
+	const n8nProblems: string[] = [];
 	const table = new Table('Flow endpoint: answer time beside n8n’s Respond to Webhook');
 
 	beforeAll(async () => {
@@ -124,6 +126,20 @@ describe('bench: a WhatsApp Flow data endpoint', () => {
 		});
 		await stack.rest.activate('BflowEndpoint001');
 		flowUrl = `${stack.webhookUrl}/webhook/${FLOW_WEBHOOK_ID}/flow`;
+		// n8n answers 404 for a moment after activation; a health check answered 200 means the endpoint is live.
+		await eventually(
+			async () => {
+				const { body } = encryptRequest({ version: '3.0', action: 'ping' }, keys.publicKey);
+				const answer = await fetch(flowUrl, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(body),
+				});
+				await answer.body?.cancel();
+				return answer.status === 200 ? true : undefined;
+			},
+			{ timeoutMs: 60_000, description: 'the flow endpoint going live' },
+		);
 		coreUrl = await activateCoreWebhook(
 			stack.rest,
 			stack.webhookUrl,
@@ -134,6 +150,8 @@ describe('bench: a WhatsApp Flow data endpoint', () => {
 
 	afterAll(async () => {
 		table.print();
+		if (n8nProblems.length)
+			process.stdout.write(`n8n said:\n${n8nProblems.slice(0, 10).join('\n')}\n`);
 		await stack?.stop();
 	});
 
