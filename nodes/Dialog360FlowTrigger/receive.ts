@@ -125,7 +125,8 @@ export async function receiveFlowRequest(this: IWebhookFunctions): Promise<IWebh
 	if (kind.kind === 'ping') return answerEncrypted.call(this, 200, PING_ANSWER, request);
 	if (kind.kind === 'errorNotification') {
 		this.logger.warn(
-			`360dialog Flow Trigger: WhatsApp reported an error on screen "${kind.screen}": ${JSON.stringify(kind.error)}`,
+			// What WhatsApp reports comes from the request: bounded, so that a request cannot flood the log.
+			`360dialog Flow Trigger: WhatsApp reported an error on screen "${kind.screen.slice(0, 64)}": ${JSON.stringify(kind.error).slice(0, 300)}`,
 		);
 		return answerEncrypted.call(this, 200, acknowledgement(kind.version), request);
 	}
