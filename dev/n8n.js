@@ -186,6 +186,8 @@ async function startN8n(options) {
 			url,
 			pid: n8n.pid,
 			stop: n8n.stop,
+			/** For n8n commands against the same database while it runs (export:workflow). */
+			env,
 			/** Kept for callers written before stop() removed the user folder itself. */
 			cleanup: () => rmSync(userFolder, { recursive: true, force: true }),
 		};
@@ -201,6 +203,7 @@ module.exports = {
 	n8nEnv,
 	makeUserFolder,
 	importData,
+	n8nCommand,
 	runN8n,
 	startN8n,
 	PACKAGE_ROOT,

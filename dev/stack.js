@@ -308,6 +308,7 @@ async function startQueueMode(options, credentials) {
 			pid: mainProcess.pid,
 			stop: stopAll,
 			cleanup: () => undefined,
+			env: main.env,
 		};
 		return {
 			mode: /** @type {'regular' | 'queue'} */ ('queue'),

@@ -11,6 +11,7 @@ const { handleMarketingMessagesPost } = require('./marketing');
 const { readUpload, parseUpload, summarizeUpload } = require('./media');
 const { isObject, parseHttpUrl } = require('./validation');
 const { ACCOUNT_ROUTES, isRawUploadPath } = require('./account');
+const { FLOW_ROUTES } = require('./flows');
 const { applyMultiWebhook, describeMultiWebhook } = require('./multi-webhook');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
@@ -202,6 +203,7 @@ const ROUTES = [
 	['POST', /^\/media\/?$/, postMedia],
 	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
 	...ACCOUNT_ROUTES,
+	...FLOW_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
 	[

@@ -14,6 +14,7 @@ const { digitsOf } = require('./ids');
 const { isObject } = require('./validation');
 const { tapLink } = require('./link-taps');
 const { describeMultiWebhook } = require('./multi-webhook');
+const { walkFlow } = require('./flowClient');
 
 /** @typedef {import('./context').Context} Context */
 /** @typedef {import('./options').NumberConfig} NumberConfig */
@@ -102,6 +103,34 @@ function injectInbound(ctx, input) {
 	if (input.deliver !== false)
 		ctx.webhooks.enqueue(number.phoneNumberId, 'inbound', built.envelope);
 	return { messageId: built.messageId, envelope: built.envelope };
+}
+
+/**
+ * POST /_emulator/flows/walk: the user opens a flow and goes through it (flowClient.js); the reply of a flow
+ * that closes reaches the number's webhook as an nfm_reply message from `from`.
+ * @param {Context} ctx
+ * @param {Record<string, any>} input
+ */
+async function walkFlowFor(ctx, input) {
+	if (!isObject(input)) throw controlError(400, 'the body must be a JSON object');
+	const number = selectNumber(ctx, input);
+	const from = digitsOf(input.from ?? '4915112345678');
+	const deliverReply = (/** @type {Record<string, unknown>} */ params) =>
+		injectInbound(ctx, {
+			phoneNumberId: number.phoneNumberId,
+			from,
+			type: 'interactive',
+			interactive: {
+				type: 'nfm_reply',
+				nfm_reply: { name: 'flow', body: 'Sent', response_json: params },
+			},
+		}).messageId;
+	return await walkFlow(
+		ctx,
+		/** @type {import('./flowClient').WalkInput} */ (input),
+		deliverReply,
+		() => ctx.flows.publicKeyOf(number.phoneNumberId),
+	);
 }
 
 /**
@@ -275,6 +304,7 @@ const CONTROL_ROUTES = {
 	'POST /_emulator/account': (ctx, body) => ({ body: configureAccount(ctx, body) }),
 	'GET /_emulator/options': (ctx) => ({ body: describeRuntimeOptions(ctx.options) }),
 	'POST /_emulator/options': (ctx, body) => ({ body: updateOptions(ctx, body) }),
+	'POST /_emulator/flows/walk': async (ctx, body) => ({ body: await walkFlowFor(ctx, body) }),
 	'POST /_emulator/reset': (ctx) => {
 		ctx.reset();
 		return { body: { ok: true } };

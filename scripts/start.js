@@ -15,7 +15,13 @@ const path = require('node:path');
 const { freePort } = require('../dev/n8n');
 const { OWNER } = require('../dev/rest');
 const { startStack, RECOMMENDED_N8N_ENV, RECOMMENDED_QUEUE_ENV } = require('../dev/stack');
-const { loadAllExamples, ECHO_BOT, SEND_HOOK } = require('../dev/workflows');
+const {
+	loadAllExamples,
+	flowCredential,
+	ECHO_BOT,
+	SEND_HOOK,
+	FLOW_ENDPOINT,
+} = require('../dev/workflows');
 
 const ROOT = path.join(__dirname, '..');
 const USAGE = 'Usage: npm start [-- --queue]';
@@ -100,10 +106,13 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
+	// The flow examples' credential, with a key pair made now; its public half goes to the number below.
+	const flow = flowCredential();
 	stack = await startStack({
 		mode: queue ? 'queue' : 'regular',
 		recommended: true,
 		workflows: loadAllExamples(),
+		credentials: [flow.credential],
 		apiKey,
 		baseUrl: realBaseUrl,
 		n8nPort: ports.N8N_PORT,
@@ -119,6 +128,12 @@ async function main() {
 	if (!apiKey) {
 		await stack.rest.activate(ECHO_BOT);
 		await stack.rest.activate(SEND_HOOK);
+		await fetch(`${stack.emulator?.url}/whatsapp_business_encryption`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'D360-API-KEY': stack.number.apiKey },
+			body: JSON.stringify({ business_public_key: flow.publicKey }),
+		});
+		await stack.rest.activate(FLOW_ENDPOINT);
 	}
 	const { WEBHOOK_PORT, EMULATOR_PORT, ...always } = ports;
 	const portsInUse = {
@@ -153,6 +168,9 @@ async function main() {
 			'',
 			'See what the bot sent back:',
 			`  curl -s ${stack.emulator.url}/_emulator/sent`,
+			'',
+			'The appointment-booking flow endpoint is active. To walk the flow as a phone would: deactivate the echo bot,',
+			'activate "360dialog: appointment booking in the chat", write "book" as above, then run: node scripts/flow-walk.js',
 			'',
 			'Send a message from any app through n8n:',
 			`  curl -s -X POST ${stack.webhookUrl}/webhook/send-whatsapp -H 'content-type: application/json' -d '{"to":"+4915112345678","text":"Hello from n8n"}'`,

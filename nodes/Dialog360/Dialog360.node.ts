@@ -10,11 +10,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/credentialType';
 import * as account from './actions/account';
+import * as flow from './actions/flow';
 import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
+import { testFlowCredential } from '../shared/flowCredential';
 import { listSearch, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait/webhook';
@@ -27,11 +29,14 @@ const resourceProperty: INodeProperties & {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
+	// Message first: what most workflows do.
+	// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 	options: [
 		{ name: 'Message', value: 'message' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Template', value: 'template' },
 		{ name: 'Account', value: 'account' },
+		{ name: 'Flow', value: 'flow' },
 	],
 	default: 'message',
 };
@@ -43,8 +48,8 @@ export class Dialog360 implements INodeType {
 		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
 		group: ['output'],
 		// A saved workflow keeps the version it was built with; README "Node versions" lists what each one changed.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Send WhatsApp messages, templates, media and typing indicators through 360dialog, and manage templates, the business profile and the block list',
@@ -52,7 +57,19 @@ export class Dialog360 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [
+			{
+				name: CREDENTIAL_TYPE,
+				required: true,
+				displayOptions: { hide: { operation: ['respondToFlow'] } },
+			},
+			{
+				name: 'dialog360FlowEndpointApi',
+				required: true,
+				testedBy: 'testFlowCredential',
+				displayOptions: { show: { useFlowEndpointCredential: [true] } },
+			},
+		],
 		// Send and Wait for Response: where n8n's signed resume URL lands while the execution waits.
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip:
@@ -63,6 +80,7 @@ export class Dialog360 implements INodeType {
 			...media.description,
 			...template.description,
 			...account.description,
+			...flow.description,
 			{
 				displayName: 'Concurrency',
 				name: 'concurrency',
@@ -76,7 +94,7 @@ export class Dialog360 implements INodeType {
 		],
 	};
 
-	methods = { listSearch, resourceMapping };
+	methods = { listSearch, resourceMapping, credentialTest: { testFlowCredential } };
 
 	webhook = sendAndWaitWebhook;
 

@@ -25,6 +25,18 @@ export type Dialog360Map = {
 		| 'blockUsers'
 		| 'unblockUsers'
 		| 'listBlockedUsers';
+	flow:
+		| 'respondToFlow'
+		| 'uploadPublicKey'
+		| 'getPublicKey'
+		| 'listFlows'
+		| 'getFlow'
+		| 'createFlow'
+		| 'updateFlowJson'
+		| 'publishFlow'
+		| 'deprecateFlow'
+		| 'deleteFlow'
+		| 'getPreviewUrl';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

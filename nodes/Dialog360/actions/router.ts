@@ -12,6 +12,7 @@ import type { Dialog360Resource } from '../node.type';
 import * as account from './account';
 import { errorItem, nodeErrorOf } from './helpers/itemError';
 import type { ItemFailure } from './helpers/itemError';
+import * as flow from './flow';
 import * as media from './media';
 import * as message from './message';
 import { isVersion11OrLater } from './nodeVersion';
@@ -30,6 +31,7 @@ export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	media: media.operations,
 	template: template.operations,
 	account: account.operations,
+	flow: flow.operations,
 };
 
 export const DEFAULT_CONCURRENCY = 5;

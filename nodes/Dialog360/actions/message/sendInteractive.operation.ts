@@ -10,7 +10,8 @@ import type {
 import { LIMITS } from '../../../shared/whatsapp/validation';
 import { headerMediaProperties } from '../descriptions/headerMedia.description';
 import { readMessageHeader } from '../helpers/messageHeader';
-import { prepareMessage } from '../helpers/send';
+import { prepareMessage, readRecipient } from '../helpers/send';
+import { signedFlowToken, signedFlowTokenProperties } from '../flow/signedFlowToken';
 import type { PreparedSend } from '../operation';
 import { collectionRows, executePrepared } from '../operation';
 import { carouselProperties, readCarouselInput } from './interactive/carousel.fields';
@@ -342,6 +343,7 @@ const properties: INodeProperties[] = [
 			'Identifies this flow session in your flow endpoint\'s requests; keep "unused" if you have no endpoint',
 		displayOptions: { show: { interactiveType: ['flow'] } },
 	},
+	...signedFlowTokenProperties,
 	{
 		displayName: 'Flow Mode',
 		name: 'flowMode',
@@ -366,7 +368,7 @@ function entries(this: IExecuteFunctions, path: string, i: number): IDataObject[
 	return this.getNodeParameter(path, i, []) as IDataObject[];
 }
 
-function readFlow(this: IExecuteFunctions, i: number): FlowInput {
+function readFlow(this: IExecuteFunctions, i: number, signedToken?: string): FlowInput {
 	const byName = this.getNodeParameter('flowIdentifyBy', i, 'id') === 'name';
 	const action = this.getNodeParameter('flowAction', i, 'navigate') as FlowInput['action'];
 	return {
@@ -374,7 +376,7 @@ function readFlow(this: IExecuteFunctions, i: number): FlowInput {
 			? { flowName: this.getNodeParameter('flowName', i, '') as string }
 			: { flowId: this.getNodeParameter('flowId', i, '') as string }),
 		cta: this.getNodeParameter('flowCta', i, '') as string,
-		token: this.getNodeParameter('flowToken', i, 'unused') as string,
+		token: signedToken ?? (this.getNodeParameter('flowToken', i, 'unused') as string),
 		mode: this.getNodeParameter('flowMode', i, 'published') as FlowInput['mode'],
 		action,
 		...(action === 'navigate'
@@ -386,7 +388,7 @@ function readFlow(this: IExecuteFunctions, i: number): FlowInput {
 	};
 }
 
-function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
+function readInput(this: IExecuteFunctions, i: number, signedToken?: string): InteractiveInput {
 	const type = this.getNodeParameter('interactiveType', i) as InteractiveType;
 	if (type === 'product' || type === 'product_list' || type === 'catalog_message')
 		return readCommerceInput.call(this, i, type);
@@ -427,13 +429,19 @@ function readInput(this: IExecuteFunctions, i: number): InteractiveInput {
 				url: this.getNodeParameter('ctaUrl', i, '') as string,
 			};
 		default:
-			return { ...shared, type: 'flow', flow: readFlow.call(this, i) };
+			return { ...shared, type: 'flow', flow: readFlow.call(this, i, signedToken) };
 	}
 }
 
-export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
+export async function prepare(this: IExecuteFunctions, i: number): Promise<PreparedSend> {
+	const signedToken = await signedFlowToken.call(
+		this,
+		i,
+		readRecipient.call(this, i),
+		this.getNodeParameter('flowToken', i, '') as string,
+	);
 	return prepareMessage.call(this, i, 'interactive', () =>
-		buildInteractiveMessage(readInput.call(this, i)),
+		buildInteractiveMessage(readInput.call(this, i, signedToken)),
 	);
 }
 
