@@ -12,6 +12,7 @@ const { readUpload, parseUpload, summarizeUpload } = require('./media');
 const { isObject, parseHttpUrl } = require('./validation');
 const { ACCOUNT_ROUTES, isRawUploadPath } = require('./account');
 const { applyMultiWebhook, describeMultiWebhook } = require('./multi-webhook');
+const { GROUP_ROUTES } = require('./groups');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -202,6 +203,7 @@ const ROUTES = [
 	['POST', /^\/media\/?$/, postMedia],
 	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
 	...ACCOUNT_ROUTES,
+	...GROUP_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
 	[

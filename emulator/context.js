@@ -11,6 +11,7 @@ const { createTimerRegistry } = require('./timers');
 const { createThroughputLimiter } = require('./faults');
 const { createAccountStore } = require('./account');
 const { createRecipientFaultPlan } = require('./recipient-faults');
+const { createGroupStore } = require('./groups');
 
 /** @typedef {import('./options').EmulatorOptions} EmulatorOptions */
 
@@ -32,6 +33,7 @@ function createContext(initialOptions) {
 	const limiter = createThroughputLimiter(now);
 	const account = createAccountStore();
 	const recipientFaults = createRecipientFaultPlan();
+	const groups = createGroupStore();
 	const webhooks = createWebhookDispatcher({ store, timers, options: () => options, now, log });
 
 	const seedTemplates = () =>
@@ -59,6 +61,7 @@ function createContext(initialOptions) {
 		limiter,
 		account,
 		recipientFaults,
+		groups,
 		webhooks,
 		closed: false,
 		/** Clears records and state back to a fresh start; numbers and options stay. */
@@ -70,6 +73,7 @@ function createContext(initialOptions) {
 			limiter.reset();
 			account.reset();
 			recipientFaults.reset();
+			groups.clear();
 			seedTemplates();
 		},
 	};

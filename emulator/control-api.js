@@ -13,6 +13,7 @@ const { digitsOf } = require('./ids');
 const { isObject } = require('./validation');
 const { tapLink } = require('./link-taps');
 const { describeMultiWebhook } = require('./multi-webhook');
+const { requestToJoin, describeGroups } = require('./groups');
 
 /** @typedef {import('./context').Context} Context */
 /** @typedef {import('./options').NumberConfig} NumberConfig */
@@ -252,6 +253,8 @@ const CONTROL_ROUTES = {
 	'POST /_emulator/statuses': (ctx, body) => ({ body: pushStatus(ctx, body) }),
 	'POST /_emulator/tap': async (ctx, body) => ({ body: await tapLink(ctx, body) }),
 	'POST /_emulator/account': (ctx, body) => ({ body: configureAccount(ctx, body) }),
+	'GET /_emulator/groups': (ctx) => ({ body: describeGroups(ctx) }),
+	'POST /_emulator/groups/join': (ctx, body) => ({ body: requestToJoin(ctx, body) }),
 	'GET /_emulator/options': (ctx) => ({ body: describeRuntimeOptions(ctx.options) }),
 	'POST /_emulator/options': (ctx, body) => ({ body: updateOptions(ctx, body) }),
 	'POST /_emulator/reset': (ctx) => {

@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
+import * as group from './actions/group';
 import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
@@ -27,10 +28,11 @@ const resourceProperty: INodeProperties & {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Message', value: 'message' },
-		{ name: 'Media', value: 'media' },
-		{ name: 'Template', value: 'template' },
 		{ name: 'Account', value: 'account' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Media', value: 'media' },
+		{ name: 'Message', value: 'message' },
+		{ name: 'Template', value: 'template' },
 	],
 	default: 'message',
 };
@@ -62,6 +64,7 @@ export class Dialog360 implements INodeType {
 			...media.description,
 			...template.description,
 			...account.description,
+			...group.description,
 			{
 				displayName: 'Concurrency',
 				name: 'concurrency',

@@ -25,6 +25,18 @@ export type Dialog360Map = {
 		| 'blockUsers'
 		| 'unblockUsers'
 		| 'listBlockedUsers';
+	group:
+		| 'create'
+		| 'get'
+		| 'list'
+		| 'update'
+		| 'delete'
+		| 'getInviteLink'
+		| 'resetInviteLink'
+		| 'listJoinRequests'
+		| 'approveJoinRequests'
+		| 'rejectJoinRequests'
+		| 'removeParticipants';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

@@ -11,6 +11,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { recipientKey } from '../../shared/whatsapp/messages/envelope';
 import type { Dialog360Resource } from '../node.type';
 import type { AcceptedItem } from './helpers/acceptedItems';
 import { reportAcceptedItems } from './helpers/acceptedItems';
@@ -18,6 +19,7 @@ import { forEachItem } from './helpers/itemPass';
 import * as account from './account';
 import { readRecipient } from './helpers/send';
 import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
+import * as group from './group';
 import * as media from './media';
 import * as message from './message';
 import * as template from './template';
@@ -31,6 +33,7 @@ export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	media: media.operations,
 	template: template.operations,
 	account: account.operations,
+	group: group.operations,
 };
 
 /** The module of `operation` in `resource`; own keys only, so that a name such as "constructor" finds nothing. */
@@ -67,10 +70,7 @@ function findOperation(this: IExecuteFunctions, i: number): OperationExecute {
 function orderingKey(this: IExecuteFunctions, i: number): string {
 	try {
 		const recipient = readRecipient.call(this, i);
-		const key = ('userId' in recipient ? recipient.userId : recipient.phoneNumber).replace(
-			/[^\dA-Za-z.]/g,
-			'',
-		);
+		const key = recipientKey(recipient).replace(/[^\dA-Za-z.]/g, '');
 		return key === '' ? `item:${i}` : `to:${key}`;
 	} catch {
 		return `item:${i}`;
