@@ -13,6 +13,7 @@ const { isObject, parseHttpUrl } = require('./validation');
 const { ACCOUNT_ROUTES, isRawUploadPath } = require('./account');
 const { applyMultiWebhook, describeMultiWebhook } = require('./multi-webhook');
 const { GROUP_ROUTES } = require('./groups');
+const { CALLING_ROUTES } = require('./calling');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -204,6 +205,7 @@ const ROUTES = [
 	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
 	...ACCOUNT_ROUTES,
 	...GROUP_ROUTES,
+	...CALLING_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
 	[

@@ -12,6 +12,7 @@ const { createThroughputLimiter } = require('./faults');
 const { createAccountStore } = require('./account');
 const { createRecipientFaultPlan } = require('./recipient-faults');
 const { createGroupStore } = require('./groups');
+const { createCallingStore } = require('./calling');
 
 /** @typedef {import('./options').EmulatorOptions} EmulatorOptions */
 
@@ -34,6 +35,7 @@ function createContext(initialOptions) {
 	const account = createAccountStore();
 	const recipientFaults = createRecipientFaultPlan();
 	const groups = createGroupStore();
+	const calling = createCallingStore();
 	const webhooks = createWebhookDispatcher({ store, timers, options: () => options, now, log });
 
 	const seedTemplates = () =>
@@ -62,6 +64,7 @@ function createContext(initialOptions) {
 		account,
 		recipientFaults,
 		groups,
+		calling,
 		webhooks,
 		closed: false,
 		/** Clears records and state back to a fresh start; numbers and options stay. */
@@ -74,6 +77,7 @@ function createContext(initialOptions) {
 			account.reset();
 			recipientFaults.reset();
 			groups.clear();
+			calling.clear();
 			seedTemplates();
 		},
 	};

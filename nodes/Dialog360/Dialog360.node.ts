@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
+import * as call from './actions/call';
 import * as group from './actions/group';
 import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
@@ -29,6 +30,7 @@ const resourceProperty: INodeProperties & {
 	noDataExpression: true,
 	options: [
 		{ name: 'Account', value: 'account' },
+		{ name: 'Call', value: 'call' },
 		{ name: 'Group', value: 'group' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Message', value: 'message' },
@@ -65,6 +67,7 @@ export class Dialog360 implements INodeType {
 			...template.description,
 			...account.description,
 			...group.description,
+			...call.description,
 			{
 				displayName: 'Concurrency',
 				name: 'concurrency',

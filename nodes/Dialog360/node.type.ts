@@ -37,6 +37,15 @@ export type Dialog360Map = {
 		| 'approveJoinRequests'
 		| 'rejectJoinRequests'
 		| 'removeParticipants';
+	call:
+		| 'getSettings'
+		| 'updateSettings'
+		| 'getPermission'
+		| 'initiate'
+		| 'preAccept'
+		| 'accept'
+		| 'reject'
+		| 'terminate';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

@@ -17,6 +17,7 @@ import type { AcceptedItem } from './helpers/acceptedItems';
 import { reportAcceptedItems } from './helpers/acceptedItems';
 import { forEachItem } from './helpers/itemPass';
 import * as account from './account';
+import * as call from './call';
 import { readRecipient } from './helpers/send';
 import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
 import * as group from './group';
@@ -34,6 +35,7 @@ export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	template: template.operations,
 	account: account.operations,
 	group: group.operations,
+	call: call.operations,
 };
 
 /** The module of `operation` in `resource`; own keys only, so that a name such as "constructor" finds nothing. */
