@@ -294,6 +294,12 @@ const INTERACTIVE_TYPES = {
 		headerTypes: [],
 		action: (action) => requireActionName(action, 'call_permission_request'),
 	},
+	// Asks a user who hides their number behind a username to share it (Meta, "Business-scoped user IDs").
+	request_contact_info: {
+		bodyRequired: true,
+		headerTypes: [],
+		action: (action) => requireActionName(action, 'request_contact_info'),
+	},
 	...COMMERCE_INTERACTIVE_TYPES,
 };
 
