@@ -14,6 +14,7 @@ const { ACCOUNT_ROUTES, isRawUploadPath } = require('./account');
 const { applyMultiWebhook, describeMultiWebhook } = require('./multi-webhook');
 const { GROUP_ROUTES } = require('./groups');
 const { CALLING_ROUTES } = require('./calling');
+const { CONVERSATIONAL_ROUTES } = require('./conversational');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -206,6 +207,7 @@ const ROUTES = [
 	...ACCOUNT_ROUTES,
 	...GROUP_ROUTES,
 	...CALLING_ROUTES,
+	...CONVERSATIONAL_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
 	[

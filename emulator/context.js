@@ -13,6 +13,7 @@ const { createAccountStore } = require('./account');
 const { createRecipientFaultPlan } = require('./recipient-faults');
 const { createGroupStore } = require('./groups');
 const { createCallingStore } = require('./calling');
+const { createConversationalStore } = require('./conversational');
 
 /** @typedef {import('./options').EmulatorOptions} EmulatorOptions */
 
@@ -36,6 +37,7 @@ function createContext(initialOptions) {
 	const recipientFaults = createRecipientFaultPlan();
 	const groups = createGroupStore();
 	const calling = createCallingStore();
+	const conversational = createConversationalStore();
 	const webhooks = createWebhookDispatcher({ store, timers, options: () => options, now, log });
 
 	const seedTemplates = () =>
@@ -65,6 +67,7 @@ function createContext(initialOptions) {
 		recipientFaults,
 		groups,
 		calling,
+		conversational,
 		webhooks,
 		closed: false,
 		/** Clears records and state back to a fresh start; numbers and options stay. */
@@ -78,6 +81,7 @@ function createContext(initialOptions) {
 			recipientFaults.reset();
 			groups.clear();
 			calling.clear();
+			conversational.clear();
 			seedTemplates();
 		},
 	};

@@ -24,7 +24,9 @@ export type Dialog360Map = {
 		| 'updateBusinessProfile'
 		| 'blockUsers'
 		| 'unblockUsers'
-		| 'listBlockedUsers';
+		| 'listBlockedUsers'
+		| 'getConversationalComponents'
+		| 'setConversationalComponents';
 	group:
 		| 'create'
 		| 'get'
