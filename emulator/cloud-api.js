@@ -15,6 +15,7 @@ const { applyMultiWebhook, describeMultiWebhook } = require('./multi-webhook');
 const { GROUP_ROUTES } = require('./groups');
 const { CALLING_ROUTES } = require('./calling');
 const { CONVERSATIONAL_ROUTES } = require('./conversational');
+const { TEMPLATE_ANALYTICS_ROUTES } = require('./template-analytics');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -208,6 +209,7 @@ const ROUTES = [
 	...GROUP_ROUTES,
 	...CALLING_ROUTES,
 	...CONVERSATIONAL_ROUTES,
+	...TEMPLATE_ANALYTICS_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
 	[

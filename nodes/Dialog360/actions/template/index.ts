@@ -4,6 +4,7 @@ import type { OperationProperty, OperationTable } from '../operation';
 import * as create from './create.operation';
 import * as deleteTemplate from './delete.operation';
 import * as get from './get.operation';
+import * as getAnalytics from './getAnalytics.operation';
 import * as list from './list.operation';
 
 export const operations: OperationTable<'template'> = {
@@ -11,6 +12,7 @@ export const operations: OperationTable<'template'> = {
 	get,
 	create,
 	delete: deleteTemplate,
+	getAnalytics,
 };
 
 const operationProperty: OperationProperty<'template'> = {
@@ -39,6 +41,12 @@ const operationProperty: OperationProperty<'template'> = {
 			description: 'Get one template with its status, category and components',
 		},
 		{
+			name: 'Get Analytics',
+			value: 'getAnalytics',
+			action: 'Get template analytics',
+			description: 'Sent, delivered, read and clicked counts per template and day',
+		},
+		{
 			name: 'List',
 			value: 'list',
 			action: 'List templates',
@@ -54,4 +62,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...create.description,
 	...deleteTemplate.description,
+	...getAnalytics.description,
 ];
