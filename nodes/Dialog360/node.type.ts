@@ -16,7 +16,7 @@ export type Dialog360Map = {
 		| 'sendTypingIndicator'
 		| 'sendAndWait';
 	media: 'upload' | 'download' | 'getInfo' | 'delete';
-	template: 'list' | 'get' | 'create' | 'delete' | 'getAnalytics';
+	template: 'list' | 'get' | 'create' | 'delete' | 'getAnalytics' | 'createFromLibrary';
 	account:
 		| 'getHealthStatus'
 		| 'getPhoneNumber'

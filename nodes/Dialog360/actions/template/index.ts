@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationProperty, OperationTable } from '../operation';
 import * as create from './create.operation';
+import * as createFromLibrary from './createFromLibrary.operation';
 import * as deleteTemplate from './delete.operation';
 import * as get from './get.operation';
 import * as getAnalytics from './getAnalytics.operation';
@@ -13,6 +14,7 @@ export const operations: OperationTable<'template'> = {
 	create,
 	delete: deleteTemplate,
 	getAnalytics,
+	createFromLibrary,
 };
 
 const operationProperty: OperationProperty<'template'> = {
@@ -27,6 +29,13 @@ const operationProperty: OperationProperty<'template'> = {
 			value: 'create',
 			action: 'Create a template',
 			description: 'Submit a new template, or a new language of one, to Meta for approval',
+		},
+		{
+			name: 'Create From Library',
+			value: 'createFromLibrary',
+			action: 'Create a template from the library',
+			description:
+				"Copy a template of Meta's utility template library, with your website and phone number",
 		},
 		{
 			name: 'Delete',
@@ -63,4 +72,5 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...deleteTemplate.description,
 	...getAnalytics.description,
+	...createFromLibrary.description,
 ];
