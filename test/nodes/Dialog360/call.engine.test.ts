@@ -96,19 +96,19 @@ test('opening hours that close before they open fail the item before any call', 
 });
 
 test('Get Permission reads the user; Initiate needs calling on and the permission, then answers the call id', async () => {
-	const noCalling = await call('initiate', { phoneNumber: CUSTOMER, sdpOffer: SDP });
+	const noCalling = await call('initiate', { userPhoneNumber: CUSTOMER, sdpOffer: SDP });
 	expect(noCalling.error('360dialog')?.message).toBe(
 		'Calling is not enabled on this number (#138000)',
 	);
 	await enableCalling();
-	const refused = await call('initiate', { phoneNumber: CUSTOMER, sdpOffer: SDP });
+	const refused = await call('initiate', { userPhoneNumber: CUSTOMER, sdpOffer: SDP });
 	expect(refused.error('360dialog')?.message).toBe(
 		'The user has not given permission to be called (#138006)',
 	);
 	expect(refused.error('360dialog')?.description).toMatch(/Call Permission Request/);
 
 	await control('/calls/permission', { waId: CUSTOMER, status: 'temporary' });
-	const permission = await call('getPermission', { phoneNumber: `+${CUSTOMER}` });
+	const permission = await call('getPermission', { userPhoneNumber: `+${CUSTOMER}` });
 	expect(permission.items[0].json).toMatchObject({
 		waId: CUSTOMER,
 		status: 'temporary',
@@ -117,7 +117,7 @@ test('Get Permission reads the user; Initiate needs calling on and the permissio
 	});
 
 	const { items } = await call('initiate', {
-		phoneNumber: CUSTOMER,
+		userPhoneNumber: CUSTOMER,
 		sdpOffer: SDP,
 		bizOpaqueCallbackData: 'ticket-7',
 	});

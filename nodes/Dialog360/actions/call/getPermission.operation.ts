@@ -9,7 +9,7 @@ import { showOnCall } from './fields';
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Phone Number',
-		name: 'phoneNumber',
+		name: 'userPhoneNumber',
 		type: 'string',
 		default: '',
 		required: true,
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const waId = withItemError(this, i, () =>
-		normalizePhoneNumber(this.getNodeParameter('phoneNumber', i)),
+		normalizePhoneNumber(this.getNodeParameter('userPhoneNumber', i), 'userPhoneNumber'),
 	);
 	const { body } = await dialog360Request.call(this, {
 		method: 'GET',

@@ -14,7 +14,7 @@ import { callbackDataProperty, CALLS_PATH, sdpProperty, showOnCall } from './fie
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Phone Number',
-		name: 'phoneNumber',
+		name: 'userPhoneNumber',
 		type: 'string',
 		default: '',
 		required: true,
@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body = withItemError(this, i, () =>
 		buildConnectBody({
-			phoneNumber: String(this.getNodeParameter('phoneNumber', i)),
+			phoneNumber: String(this.getNodeParameter('userPhoneNumber', i)),
 			sdpOffer: this.getNodeParameter('sdpOffer', i),
 			bizOpaqueCallbackData: this.getNodeParameter('bizOpaqueCallbackData', i, '') as string,
 		}),

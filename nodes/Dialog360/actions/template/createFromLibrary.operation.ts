@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Phone Number',
-		name: 'phoneNumber',
+		name: 'buttonPhoneNumber',
 		type: 'string',
 		default: '',
 		placeholder: '+16315551010',
@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			libraryTemplateName: read('libraryTemplateName'),
 			websiteUrl: read('websiteUrl'),
 			urlSuffixExample: read('urlSuffixExample'),
-			phoneNumber: read('phoneNumber'),
+			phoneNumber: read('buttonPhoneNumber'),
 		}),
 	);
 	const { body: answer } = await dialog360Request.call(this, {

@@ -58,7 +58,7 @@ export function buildConnectBody(input: {
 }): JsonRecord {
 	return {
 		messaging_product: 'whatsapp',
-		to: normalizePhoneNumber(input.phoneNumber),
+		to: normalizePhoneNumber(input.phoneNumber, 'userPhoneNumber'),
 		action: 'connect',
 		session: { sdp_type: 'offer', sdp: requireSdp(input.sdpOffer, 'sdpOffer', 'SDP Offer') },
 		...callbackField(input.bizOpaqueCallbackData),

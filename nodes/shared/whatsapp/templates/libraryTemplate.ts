@@ -57,7 +57,7 @@ function buttonInputs(input: LibraryTemplateInput): JsonRecord[] {
 		if (!/^\+\d{6,15}$/.test(digits)) {
 			throw new PayloadError(
 				`"${phone}" is not a phone number with country code`,
-				'phoneNumber',
+				'buttonPhoneNumber',
 				'Write the number with + and the country code, e.g. +16315551010.',
 			);
 		}

@@ -56,5 +56,5 @@ test('bad names and numbers are refused with the field to fix', () => {
 				phoneNumber: '6315551010',
 			}),
 		).field,
-	).toBe('phoneNumber');
+	).toBe('buttonPhoneNumber');
 });
