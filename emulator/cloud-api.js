@@ -13,6 +13,10 @@ const { isObject, parseHttpUrl } = require('./validation');
 const { ACCOUNT_ROUTES, isRawUploadPath } = require('./account');
 const { FLOW_ROUTES } = require('./flows');
 const { applyMultiWebhook, describeMultiWebhook } = require('./multi-webhook');
+const { GROUP_ROUTES } = require('./groups');
+const { CALLING_ROUTES } = require('./calling');
+const { CONVERSATIONAL_ROUTES } = require('./conversational');
+const { TEMPLATE_ANALYTICS_ROUTES } = require('./template-analytics');
 
 /** A path segment percent-decoded; as it is when it is not valid percent-encoding. @param {string} segment */
 function decodeSegment(segment) {
@@ -204,6 +208,10 @@ const ROUTES = [
 	['GET', /^\/whatsapp_business\/attachments\/?$/, downloadMedia],
 	...ACCOUNT_ROUTES,
 	...FLOW_ROUTES,
+	...GROUP_ROUTES,
+	...CALLING_ROUTES,
+	...CONVERSATIONAL_ROUTES,
+	...TEMPLATE_ANALYTICS_ROUTES,
 	['GET', /^\/v1\/configs\/webhook\/?$/, getWebhookConfig],
 	['POST', /^\/v1\/configs\/webhook\/?$/, postWebhookConfig],
 	[

@@ -12,6 +12,9 @@ const { createThroughputLimiter } = require('./faults');
 const { createAccountStore } = require('./account');
 const { createRecipientFaultPlan } = require('./recipient-faults');
 const { createFlowStore } = require('./flows');
+const { createGroupStore } = require('./groups');
+const { createCallingStore } = require('./calling');
+const { createConversationalStore } = require('./conversational');
 
 /** @typedef {import('./options').EmulatorOptions} EmulatorOptions */
 
@@ -34,6 +37,9 @@ function createContext(initialOptions) {
 	const account = createAccountStore();
 	const recipientFaults = createRecipientFaultPlan();
 	const flows = createFlowStore();
+	const groups = createGroupStore();
+	const calling = createCallingStore();
+	const conversational = createConversationalStore();
 	const webhooks = createWebhookDispatcher({ store, timers, options: () => options, now, log });
 
 	const seedTemplates = () =>
@@ -62,6 +68,9 @@ function createContext(initialOptions) {
 		account,
 		recipientFaults,
 		flows,
+		groups,
+		calling,
+		conversational,
 		webhooks,
 		closed: false,
 		/** Clears records and state back to a fresh start; numbers and options stay. */
@@ -74,6 +83,9 @@ function createContext(initialOptions) {
 			account.reset();
 			recipientFaults.reset();
 			flows.reset();
+			groups.clear();
+			calling.clear();
+			conversational.clear();
 			seedTemplates();
 		},
 	};

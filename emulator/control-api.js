@@ -15,6 +15,8 @@ const { isObject } = require('./validation');
 const { tapLink } = require('./link-taps');
 const { describeMultiWebhook } = require('./multi-webhook');
 const { walkFlow } = require('./flowClient');
+const { requestToJoin, describeGroups } = require('./groups');
+const { incomingCall, setPermission } = require('./calling');
 
 /** @typedef {import('./context').Context} Context */
 /** @typedef {import('./options').NumberConfig} NumberConfig */
@@ -302,6 +304,10 @@ const CONTROL_ROUTES = {
 	'POST /_emulator/statuses': (ctx, body) => ({ body: pushStatus(ctx, body) }),
 	'POST /_emulator/tap': async (ctx, body) => ({ body: await tapLink(ctx, body) }),
 	'POST /_emulator/account': (ctx, body) => ({ body: configureAccount(ctx, body) }),
+	'GET /_emulator/groups': (ctx) => ({ body: describeGroups(ctx) }),
+	'POST /_emulator/groups/join': (ctx, body) => ({ body: requestToJoin(ctx, body) }),
+	'POST /_emulator/calls/incoming': (ctx, body) => ({ body: incomingCall(ctx, body) }),
+	'POST /_emulator/calls/permission': (ctx, body) => ({ body: setPermission(ctx, body) }),
 	'GET /_emulator/options': (ctx) => ({ body: describeRuntimeOptions(ctx.options) }),
 	'POST /_emulator/options': (ctx, body) => ({ body: updateOptions(ctx, body) }),
 	'POST /_emulator/flows/walk': async (ctx, body) => ({ body: await walkFlowFor(ctx, body) }),

@@ -9,6 +9,7 @@ const { invalidParameter } = require('./errors');
 const { validateOutboundMessage, validateReadReceipt } = require('./validation');
 const { checkTemplateSend } = require('./templateSend');
 const { scheduleDeliveryStatuses, scheduleReengagementFailure } = require('./statuses');
+const { checkGroupSend } = require('./groups');
 
 /** @typedef {import('./context').Context} Context */
 /** @typedef {import('./options').NumberConfig} NumberConfig */
@@ -64,6 +65,8 @@ function send(ctx, number, input) {
 			? checkTemplateSend(ctx.templates, number.wabaId, body.template)
 			: undefined;
 
+	// Groups: `to` is the group id (360dialog docs messaging/groups/messaging-api); no customer window applies.
+	if (body.recipient_type === 'group') return sendToGroup(ctx, number, body, type, template);
 	const to =
 		body.to !== undefined && body.to !== null && body.to !== '' ? String(body.to) : undefined;
 	const recipient =
@@ -98,6 +101,49 @@ function send(ctx, number, input) {
 	else scheduleDeliveryStatuses(ctx, record);
 
 	return sendAnswer(record, waId);
+}
+
+/**
+ * @param {Context} ctx
+ * @param {NumberConfig} number
+ * @param {Record<string, any>} body
+ * @param {string} type
+ * @param {{ category: string, name: string, language: string } | undefined} template
+ */
+function sendToGroup(ctx, number, body, type, template) {
+	const groupId = checkGroupSend(
+		ctx,
+		number,
+		body,
+		template?.category === 'AUTHENTICATION' ? 'authentication template' : type,
+	);
+	/** @type {SentRecord} */
+	const record = {
+		id: createWamid('0'),
+		phoneNumberId: number.phoneNumberId,
+		type,
+		to: groupId,
+		recipient: undefined,
+		recipientId: groupId,
+		recipientUserId: undefined,
+		request: body,
+		status: 'accepted',
+		statuses: [],
+		errors: undefined,
+		category: template ? template.category.toLowerCase() : 'service',
+		billable: true,
+		conversationId: createConversationId(),
+		windowOpen: true,
+		template: template ? `${template.name}/${template.language}` : undefined,
+		at: ctx.now(),
+	};
+	ctx.store.addSent(record);
+	scheduleDeliveryStatuses(ctx, record);
+	return {
+		messaging_product: 'whatsapp',
+		contacts: [{ input: groupId }],
+		messages: [{ id: record.id }],
+	};
 }
 
 /**

@@ -11,6 +11,7 @@ const { SEED_TEMPLATES } = require('./seedTemplates');
 const { placeholdersOf } = require('./templateSend');
 const { isObject, ownEntry } = require('./validation');
 const { validateTemplateComponents } = require('./template-rules');
+const { libraryComponents } = require('./template-library');
 
 /** A deleted name stays taken this long in every language it had (Meta: "try again in 4 weeks"). */
 const DELETED_NAME_HOLD_MS = 28 * 24 * 60 * 60 * 1000;
@@ -218,7 +219,12 @@ function createTemplateStore(now = Date.now) {
 			typeof input.allow_category_change !== 'boolean'
 		)
 			throw dialogError(400, 'allow_category_change must be true or false');
-		const { named } = validateTemplateComponents(input.components, input.category);
+		const library =
+			input.library_template_name !== undefined ? libraryComponents(input) : undefined;
+		const { named } =
+			library && input.components === undefined
+				? { named: false }
+				: validateTemplateComponents(input.components, input.category);
 		if (find(wabaId, input.name, input.language)) {
 			throw metaError(
 				400,
@@ -253,7 +259,7 @@ function createTemplateStore(now = Date.now) {
 				language: input.language,
 				category: input.category,
 				status,
-				components: input.components,
+				components: input.components ?? library,
 				parameter_format: named ? 'NAMED' : 'POSITIONAL',
 			},
 			wabaId,

@@ -48,6 +48,11 @@ function validateMedia(body, type) {
 	}
 	optionalString(media, 'caption', `${type}.caption`, 1024);
 	if (type === 'document') optionalString(media, 'filename', 'document.filename', 240);
+	// Meta, "Audio messages": `voice` marks an audio message as a voice note; no other media type takes it.
+	if (media.voice !== undefined && type !== 'audio')
+		throw invalidParameter(`Parameter '${type}.voice' is not allowed for ${type} messages`);
+	if (media.voice !== undefined && typeof media.voice !== 'boolean')
+		throw invalidParameter("Parameter 'audio.voice' must be a boolean");
 }
 
 /** @param {Record<string, any>} body */
@@ -288,6 +293,12 @@ const INTERACTIVE_TYPES = {
 		bodyRequired: true,
 		headerTypes: [],
 		action: (action) => requireActionName(action, 'call_permission_request'),
+	},
+	// Asks a user who hides their number behind a username to share it (Meta, "Business-scoped user IDs").
+	request_contact_info: {
+		bodyRequired: true,
+		headerTypes: [],
+		action: (action) => requireActionName(action, 'request_contact_info'),
 	},
 	...COMMERCE_INTERACTIVE_TYPES,
 };

@@ -11,6 +11,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/credentialType';
 import * as account from './actions/account';
 import * as flow from './actions/flow';
+import * as call from './actions/call';
+import * as group from './actions/group';
 import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
@@ -30,13 +32,14 @@ const resourceProperty: INodeProperties & {
 	type: 'options',
 	noDataExpression: true,
 	// Message first: what most workflows do.
-	// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 	options: [
-		{ name: 'Message', value: 'message' },
-		{ name: 'Media', value: 'media' },
-		{ name: 'Template', value: 'template' },
 		{ name: 'Account', value: 'account' },
+		{ name: 'Call', value: 'call' },
 		{ name: 'Flow', value: 'flow' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Media', value: 'media' },
+		{ name: 'Message', value: 'message' },
+		{ name: 'Template', value: 'template' },
 	],
 	default: 'message',
 };
@@ -80,6 +83,8 @@ export class Dialog360 implements INodeType {
 			...media.description,
 			...template.description,
 			...account.description,
+			...group.description,
+			...call.description,
 			...flow.description,
 			{
 				displayName: 'Concurrency',

@@ -16,7 +16,7 @@ export type Dialog360Map = {
 		| 'sendTypingIndicator'
 		| 'sendAndWait';
 	media: 'upload' | 'download' | 'getInfo' | 'delete';
-	template: 'list' | 'get' | 'create' | 'delete';
+	template: 'list' | 'get' | 'create' | 'delete' | 'getAnalytics' | 'createFromLibrary';
 	account:
 		| 'getHealthStatus'
 		| 'getPhoneNumber'
@@ -24,7 +24,9 @@ export type Dialog360Map = {
 		| 'updateBusinessProfile'
 		| 'blockUsers'
 		| 'unblockUsers'
-		| 'listBlockedUsers';
+		| 'listBlockedUsers'
+		| 'getConversationalComponents'
+		| 'setConversationalComponents';
 	flow:
 		| 'respondToFlow'
 		| 'uploadPublicKey'
@@ -37,6 +39,27 @@ export type Dialog360Map = {
 		| 'deprecateFlow'
 		| 'deleteFlow'
 		| 'getPreviewUrl';
+	group:
+		| 'create'
+		| 'get'
+		| 'list'
+		| 'update'
+		| 'delete'
+		| 'getInviteLink'
+		| 'resetInviteLink'
+		| 'listJoinRequests'
+		| 'approveJoinRequests'
+		| 'rejectJoinRequests'
+		| 'removeParticipants';
+	call:
+		| 'getSettings'
+		| 'updateSettings'
+		| 'getPermission'
+		| 'initiate'
+		| 'preAccept'
+		| 'accept'
+		| 'reject'
+		| 'terminate';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

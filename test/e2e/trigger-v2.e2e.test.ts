@@ -369,7 +369,10 @@ describe('trigger version 2 inside a real n8n', () => {
 			() => emulator.sent.find((m) => m.request.context?.message_id === voice.messageId),
 			{ timeoutMs: 60_000, description: 'the reply to the voice note' },
 		);
-		expect(reply.request.text.body).toMatch(/^Got your voice note \(voice-\d+\.ogg, audio\/ogg\)/);
+		expect(reply.request).toMatchObject({
+			type: 'audio',
+			audio: { id: expect.stringMatching(/^\d+$/), voice: true },
+		});
 		const typing = emulator.requests.find(
 			(r) => r.body?.typing_indicator && r.body.message_id === voice.messageId,
 		);
@@ -382,6 +385,7 @@ describe('trigger version 2 inside a real n8n', () => {
 			'the example run',
 		);
 		expect(trigger.binary?.data).toMatchObject({ mimeType: 'audio/ogg' });
+		expect(reply.request.audio.id).toBe((trigger.json.media as { id: string }).id);
 		expect(trigger.json).toMatchObject({ chatInput: '[voice note]', sessionId: JANE });
 	});
 });

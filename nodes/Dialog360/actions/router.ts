@@ -13,6 +13,8 @@ import * as account from './account';
 import { errorItem, nodeErrorOf } from './helpers/itemError';
 import type { ItemFailure } from './helpers/itemError';
 import * as flow from './flow';
+import * as call from './call';
+import * as group from './group';
 import * as media from './media';
 import * as message from './message';
 import { isVersion11OrLater } from './nodeVersion';
@@ -32,6 +34,8 @@ export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	template: template.operations,
 	account: account.operations,
 	flow: flow.operations,
+	group: group.operations,
+	call: call.operations,
 };
 
 export const DEFAULT_CONCURRENCY = 5;

@@ -169,6 +169,170 @@ const CATALOGUE: Record<number, CatalogueEntry> = {
 		what: 'The account is temporarily blocked for policy violations',
 		next: 'Check the account status and notifications in the 360dialog Hub.',
 	},
+	// Sending, 2025–26 (Meta, "Error codes" of the Cloud API; pywa errors.py).
+	131050: {
+		what: 'The user has stopped marketing messages from your business',
+		next: 'Do not send this user marketing templates; utility and service messages still reach them. Watch user_preferences webhooks to keep your list in step.',
+	},
+	131062: {
+		what: 'This message cannot be sent to a business-scoped user id (authentication templates, for example, need a phone number)',
+		next: 'Send To "Phone Number" instead, or send a message type that business-scoped user ids accept.',
+	},
+	131063: {
+		what: 'Marketing templates are turned off for the Cloud API on this WhatsApp Business Account',
+		next: "Send the template through the Marketing Messages API (the node's marketing option), or ask 360dialog to turn marketing messages on for the Cloud API again.",
+	},
+	131064: {
+		what: 'The account reached its messaging limit because templates were classified into the wrong category',
+		next: 'Review the categories of your templates in the 360dialog Hub and fix misclassified ones; sending resumes when the limit resets.',
+	},
+	131037: {
+		what: 'The sending number has no approved display name yet',
+		next: 'Set a display name for the number in the 360dialog Hub and wait for Meta to approve it, then send again.',
+	},
+	130497: {
+		what: "The WhatsApp Business Account may not message users in this recipient's country",
+		next: "Check WhatsApp's Business Messaging Policy for the countries your business category may reach; do not retry this recipient.",
+	},
+	131042: {
+		what: 'The message was not sent because of a problem with the payment method of the account',
+		next: 'Check the payment method and credit line of the WhatsApp Business Account in the 360dialog Hub.',
+	},
+	131044: {
+		what: 'The call was not placed because of a problem with the payment method of the account',
+		next: 'Check the payment method of the WhatsApp Business Account in the 360dialog Hub; calls are billed separately from messages.',
+	},
+	137000: {
+		what: "The recipient's identity key changed (new phone or reinstall), so the message was held back",
+		next: "Confirm the user's identity another way, then send again without the identity key hash and store the new hash from the next status.",
+	},
+	132068: {
+		what: 'The flow is blocked',
+		next: 'Fix the flow named in the details (its endpoint health or content) in the 360dialog Hub or WhatsApp Manager, then publish it again.',
+	},
+	132069: {
+		what: 'The flow is throttled: it may send only a few messages an hour until its health recovers',
+		next: "Wait an hour, or fix the flow endpoint's errors and latency so that Meta lifts the throttle.",
+		retryable: true,
+	},
+	// Calling (Meta, "Calling API" › Troubleshooting; pywa errors.py CallingError).
+	138000: {
+		what: 'Calling is not enabled on this number',
+		next: 'Turn calling on first: Call → Update Settings with Status "Enabled".',
+	},
+	138001: {
+		what: 'The user cannot receive calls (no WhatsApp, old terms, or an app that does not support calls)',
+		next: 'Check that the user has a current WhatsApp app on Android or iOS and agrees to be called.',
+	},
+	138002: {
+		what: 'The number has reached its limit of concurrent calls',
+		next: 'Wait until some calls end, then try again.',
+		retryable: true,
+	},
+	138003: {
+		what: 'A call with this user is already in progress',
+		next: 'Wait until the current call ends.',
+	},
+	138004: {
+		what: 'The call could not be connected',
+		next: 'Check the SDP you passed (RFC 8866, offer or answer as the action expects) and your media server, then try again.',
+	},
+	138005: {
+		what: 'The number has started too many calls',
+		next: 'Slow down the calls this workflow starts, then try again later.',
+		retryable: true,
+	},
+	138006: {
+		what: 'The user has not given permission to be called',
+		next: 'Send a call permission request first (Send Interactive → Call Permission Request) and call once the user accepts; Call → Get Permission shows the current state.',
+	},
+	138007: {
+		what: 'The call timed out before it connected',
+		next: 'Answer faster: apply the SDP from the webhook and call Pre-Accept or Accept with your answer within seconds.',
+	},
+	138009: {
+		what: 'Too many call permission requests were sent to this user',
+		next: 'Wait before asking this user again; a connected call resets the limit.',
+	},
+	138012: {
+		what: 'The daily limit of business-initiated calls to this user is reached',
+		next: 'Wait until the time named in the details, then call again.',
+	},
+	138013: {
+		what: 'Too many call permission look-ups',
+		next: 'Look permissions up less often, then try again later.',
+		retryable: true,
+	},
+	138018: {
+		what: 'Calling cannot be enabled on this number yet',
+		next: "Subscribe the number's webhook to the calls field or configure SIP servers, then enable calling again.",
+	},
+	// Groups (Meta, "Groups API" › Error codes; pywa errors.py GroupError).
+	130501: {
+		what: 'This message type cannot be sent to a group',
+		next: 'Send a group text, media or a non-authentication template; interactive, commerce and calling messages do not work in groups.',
+	},
+	131020: {
+		what: 'The group has no participants besides your business',
+		next: 'Share the invite link (Group → Get Invite Link) and send once someone has joined.',
+	},
+	131041: {
+		what: 'The group was not found, or this number is not in it',
+		next: 'Check the group id (Group → List Active Groups); deleted groups cannot be messaged.',
+	},
+	131059: {
+		what: 'The page cursor has expired',
+		next: 'Start the listing again from the first page.',
+	},
+	131201: {
+		what: 'Only some of the participants or join requests went through',
+		next: 'Check each one named in the output or details below and repeat the operation for those that failed.',
+	},
+	131202: {
+		what: 'The same participant is listed twice',
+		next: 'Remove the duplicate from the list.',
+	},
+	131204: {
+		what: 'The group would have more participants than WhatsApp allows',
+		next: 'Remove participants first: a group of an Official Business Account has at most 8 besides the business.',
+	},
+	131207: {
+		what: 'The group is suspended for violating WhatsApp policies',
+		next: 'Check the group in WhatsApp Manager; a suspended group cannot be changed or messaged.',
+	},
+	131208: {
+		what: 'Too many group operations from this number in a short time',
+		next: 'Wait a minute, then try again with fewer items at a time.',
+		retryable: true,
+	},
+	131209: {
+		what: 'The group picture is not square',
+		next: 'Crop the picture so that its width equals its height.',
+	},
+	131210: {
+		what: 'The group picture is too small',
+		next: 'Use a picture larger than 192 × 192 pixels.',
+	},
+	131211: {
+		what: 'This number has created as many groups as WhatsApp allows',
+		next: 'Delete groups you no longer use (Group → Delete), then create the new one.',
+	},
+	131212: {
+		what: 'The participant is not in the group',
+		next: 'Check the number against Group → Get; only current participants can be removed.',
+	},
+	131213: {
+		what: 'The join request does not exist (already handled, or withdrawn)',
+		next: 'List the pending requests again (Group → List Join Requests) and use an id from there.',
+	},
+	131214: {
+		what: 'Group creation is paused because the account sent too many marketing messages inside the customer service window',
+		next: 'Send fewer marketing messages for a week, then create the group.',
+	},
+	131215: {
+		what: 'This number is not eligible for the Groups API',
+		next: 'Groups need an Official Business Account on the Cloud API; ask 360dialog about eligibility.',
+	},
 };
 
 /** Template management answers code 100 with a subcode that says what is wrong; these are the ones to act on. */

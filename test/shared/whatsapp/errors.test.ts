@@ -4,6 +4,7 @@ import {
 	extractApiError,
 	extractWebhookError,
 } from '../../../nodes/shared/whatsapp/errors';
+import { parseWebhook } from '../../../nodes/shared/whatsapp/webhook';
 
 const metaError = (code: number, message: string, details?: string) => ({
 	error: {
@@ -114,6 +115,41 @@ describe('describeApiError says what happened and what to do next', () => {
 		expect(result.description).toContain('platform text');
 	});
 
+	test.each([
+		[131050, /stopped marketing messages/, /utility/],
+		[131062, /business-scoped user id/, /Phone Number/],
+		[131063, /Marketing templates are turned off/, /Marketing Messages API/],
+		[131064, /messaging limit/, /categories/],
+		[131037, /display name/, /approve/],
+		[130497, /country/, /Policy/],
+		[131042, /payment method/, /credit line/],
+		[137000, /identity key/, /without the identity key hash/],
+		[132068, /flow is blocked/, /publish it again/],
+		[132069, /flow is throttled/, /Wait an hour/],
+		[138000, /Calling is not enabled/, /Update Settings/],
+		[138006, /permission to be called/, /Call Permission Request/],
+		[138007, /timed out/, /Pre-Accept or Accept/],
+		[138012, /business-initiated calls/, /call again/],
+		[130501, /cannot be sent to a group/, /text, media/],
+		[131041, /group was not found/, /List Active Groups/],
+		[131204, /more participants/, /at most 8/],
+		[131213, /join request does not exist/, /List Join Requests/],
+		[131215, /not eligible for the Groups API/, /Official Business Account/],
+	])('code %i of 2025–26', (code, what, next) => {
+		const result = advice(code);
+		expect(result.message).toMatch(what);
+		expect(result.description).toMatch(next);
+		expect(errorHint(code)).toBe(
+			`${result.message.replace(` (#${code})`, '')}. ${result.description.split('\n')[0]}`,
+		);
+	});
+
+	test('throttled flows and concurrent-call limits may succeed later; a blocked flow does not', () => {
+		expect(advice(132069).retryable).toBe(true);
+		expect(advice(138002).retryable).toBe(true);
+		expect(advice(132068).retryable).toBe(false);
+	});
+
 	test('HTTP 429 without a Meta code is throttling, and retryable', () => {
 		const result = describeApiError(
 			extractApiError(429, { meta: { developer_message: 'Too many requests' } }),
@@ -187,5 +223,38 @@ describe('webhook-side errors', () => {
 		expect(extractWebhookError('junk')).toBeUndefined();
 		expect(errorHint(undefined)).toBeUndefined();
 		expect(errorHint(4242)).toBeUndefined();
+	});
+});
+
+describe("a failed status's errorHint comes from the same catalogue", () => {
+	test.each([131050, 131062, 137000, 138006, 131041])('status error %i', (code) => {
+		const { statuses } = parseWebhook({
+			object: 'whatsapp_business_account',
+			entry: [
+				{
+					id: '104996122399160',
+					changes: [
+						{
+							field: 'messages',
+							value: {
+								messaging_product: 'whatsapp',
+								metadata: { display_phone_number: '15550783881', phone_number_id: '1065403' },
+								statuses: [
+									{
+										id: 'wamid.X',
+										status: 'failed',
+										timestamp: '1717000060',
+										recipient_id: '16315551181',
+										errors: [{ code, title: 'platform title' }],
+									},
+								],
+							},
+						},
+					],
+				},
+			],
+		});
+		expect(statuses[0].errorHint).toBe(errorHint(code));
+		expect(statuses[0].errorHint).toBeDefined();
 	});
 });

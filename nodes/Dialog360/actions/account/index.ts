@@ -3,9 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationProperty, OperationTable } from '../operation';
 import * as blockUsers from './blockUsers.operation';
 import * as getBusinessProfile from './getBusinessProfile.operation';
+import * as getConversationalComponents from './getConversationalComponents.operation';
 import * as getHealthStatus from './getHealthStatus.operation';
 import * as getPhoneNumber from './getPhoneNumber.operation';
 import * as listBlockedUsers from './listBlockedUsers.operation';
+import * as setConversationalComponents from './setConversationalComponents.operation';
 import * as unblockUsers from './unblockUsers.operation';
 import * as updateBusinessProfile from './updateBusinessProfile.operation';
 
@@ -17,6 +19,8 @@ export const operations: OperationTable<'account'> = {
 	blockUsers,
 	unblockUsers,
 	listBlockedUsers,
+	getConversationalComponents,
+	setConversationalComponents,
 };
 
 const operationProperty: OperationProperty<'account'> = {
@@ -39,6 +43,12 @@ const operationProperty: OperationProperty<'account'> = {
 			description: 'Get the about text, address, description, email, websites, industry and photo',
 		},
 		{
+			name: 'Get Conversational Components',
+			value: 'getConversationalComponents',
+			action: 'Get the conversational components',
+			description: 'Get the ice breakers, commands and welcome message setting of this number',
+		},
+		{
 			name: 'Get Health Status',
 			value: 'getHealthStatus',
 			action: 'Get the health status',
@@ -56,6 +66,12 @@ const operationProperty: OperationProperty<'account'> = {
 			value: 'listBlockedUsers',
 			action: 'List blocked users',
 			description: 'List the users this number has blocked',
+		},
+		{
+			name: 'Set Conversational Components',
+			value: 'setConversationalComponents',
+			action: 'Set the conversational components',
+			description: 'Set ice breakers (up to 4), commands (up to 30) and the welcome message',
 		},
 		{
 			name: 'Unblock Users',
@@ -82,4 +98,5 @@ export const description: INodeProperties[] = [
 	...blockUsers.description,
 	...unblockUsers.description,
 	...listBlockedUsers.description,
+	...setConversationalComponents.description,
 ];

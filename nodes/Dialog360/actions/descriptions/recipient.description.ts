@@ -28,6 +28,18 @@ function recipientValueFields(operations: string[], required: boolean): INodePro
 				: 'The business-scoped user ID, used when the JSON names no "to" or "recipient".',
 			displayOptions: { show: { ...show, recipientType: ['userId'] } },
 		},
+		{
+			displayName: 'Group ID',
+			name: 'groupId',
+			type: 'string',
+			default: '',
+			required,
+			placeholder: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD',
+			description: required
+				? 'The group to send to, from Group → List Active Groups or a group webhook. Groups take text, media and templates.'
+				: 'The group to send to, used when the JSON names no "to"',
+			displayOptions: { show: { ...show, recipientType: ['group'] } },
+		},
 	];
 }
 
@@ -52,6 +64,11 @@ export function recipientProperties(required: string[], optional: string[]): INo
 					value: 'userId',
 					description:
 						'The business-scoped user ID (BSUID) a webhook gave, for users who hide their phone number',
+				},
+				{
+					name: 'Group',
+					value: 'group',
+					description: 'A WhatsApp group this number created with the Group resource',
 				},
 			],
 			default: 'phoneNumber',

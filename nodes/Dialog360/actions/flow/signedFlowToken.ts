@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { FLOW_CREDENTIAL_TYPE, readFlowCredential } from '../../../shared/flowCredential';
 import { signFlowToken } from '../../../shared/whatsapp/flows/flowToken';
+import { recipientKey } from '../../../shared/whatsapp/messages/envelope';
 import type { Recipient } from '../../../shared/whatsapp/messages/envelope';
 
 const HOUR_S = 3600;
@@ -40,7 +41,8 @@ export const signedFlowTokenProperties: INodeProperties[] = [
 ];
 
 function recipientId(recipient: Recipient): string {
-	return 'userId' in recipient ? recipient.userId : recipient.phoneNumber.replace(/\D/g, '');
+	if ('phoneNumber' in recipient) return recipient.phoneNumber.replace(/\D/g, '');
+	return recipientKey(recipient);
 }
 
 /** The signed token for item `i`, or undefined when this item's flow is not signed. */

@@ -24,6 +24,7 @@ const recipientReads = new WeakMap<IExecuteFunctions, Map<number, Recipient>>();
 function readRecipientField(context: IExecuteFunctions, i: number): Recipient {
 	const type = context.getNodeParameter('recipientType', i, 'phoneNumber') as string;
 	if (type === 'userId') return { userId: String(context.getNodeParameter('userId', i, '')) };
+	if (type === 'group') return { groupId: String(context.getNodeParameter('groupId', i, '')) };
 	return { phoneNumber: String(context.getNodeParameter('phoneNumber', i, '')) };
 }
 

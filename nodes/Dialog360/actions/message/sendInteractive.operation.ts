@@ -65,6 +65,11 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
+				name: 'Call Permission Request',
+				value: 'call_permission_request',
+				description: 'Ask the recipient to let you call them on WhatsApp (Call → Initiate)',
+			},
+			{
 				name: 'Call To Action URL',
 				value: 'cta_url',
 				description: 'A button that opens a web address',
@@ -99,6 +104,12 @@ const properties: INodeProperties[] = [
 				name: 'Reply Buttons',
 				value: 'button',
 				description: 'Up to 3 buttons the recipient taps to answer',
+			},
+			{
+				name: 'Request Contact Info',
+				value: 'request_contact_info',
+				description:
+					'Ask a user who hides their number behind a username to share their phone number',
 			},
 			{
 				name: 'Single Product',
@@ -394,7 +405,12 @@ function readInput(this: IExecuteFunctions, i: number, signedToken?: string): In
 		return readCommerceInput.call(this, i, type);
 	if (type === 'carousel') return readCarouselInput.call(this, i);
 	const body = this.getNodeParameter('bodyText', i, '') as string;
-	if (type === 'location_request_message') return { type, body };
+	if (
+		type === 'location_request_message' ||
+		type === 'call_permission_request' ||
+		type === 'request_contact_info'
+	)
+		return { type, body };
 	const shared = {
 		body,
 		header: readMessageHeader.call(this, i),

@@ -2,10 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recipientFields } from '../../../shared/whatsapp/messages/envelope';
-import { buildMediaMessage, mediaDetails } from '../../../shared/whatsapp/messages/media';
+import {
+	buildMediaMessage,
+	checkVoiceNoteFile,
+	checkVoiceNoteMimeType,
+	mediaDetails,
+} from '../../../shared/whatsapp/messages/media';
 import type { MediaOptions, MediaType } from '../../../shared/whatsapp/messages/media';
 import { binaryInputProperty, mediaIdProperty } from '../descriptions/media.description';
 import { withItemError } from '../helpers/itemError';
+import { lookUpMedia } from '../helpers/mediaLookup';
 import { readBinaryFile, uploadFile } from '../helpers/mediaUpload';
 import { prepareMessage, readRecipient, sendMessage } from '../helpers/send';
 import type { PreparedSend } from '../operation';
@@ -31,6 +37,15 @@ const properties: INodeProperties[] = [
 			{ name: 'Video', value: 'video', description: 'MP4 or 3GPP (H.264 and AAC), up to 16 MB' },
 		],
 		default: 'image',
+	},
+	{
+		displayName: 'Voice Note',
+		name: 'voiceNote',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send the audio as a voice note (waveform, auto-download, transcript) instead of an audio file; the file must be OGG with the Opus codec',
+		displayOptions: { show: { mediaType: ['audio'] } },
 	},
 	{
 		displayName: 'Source',
@@ -108,10 +123,24 @@ async function uploadBinary(
 	);
 	if (type === 'document' && !options.filename) options.filename = file.fileName;
 	withItemError(this, i, () => {
+		if (isVoiceNote.call(this, i, type)) checkVoiceNoteFile(file);
 		mediaDetails(type, options);
 		recipientFields(readRecipient.call(this, i));
 	});
 	return await uploadFile.call(this, i, file, type);
+}
+
+function isVoiceNote(this: IExecuteFunctions, i: number, type: MediaType): boolean {
+	return type === 'audio' && this.getNodeParameter('voiceNote', i, false) === true;
+}
+
+/** A voice note by media ID: what WhatsApp holds under the ID must be OGG, so its type is looked up before sending. */
+async function checkStoredVoiceNote(this: IExecuteFunctions, i: number): Promise<void> {
+	const mediaId = String(this.getNodeParameter('mediaId', i)).trim();
+	const stored = await lookUpMedia.call(this, i, mediaId);
+	withItemError(this, i, () =>
+		checkVoiceNoteMimeType(stored.mime_type, 'mediaId', `The media ${mediaId}`),
+	);
 }
 
 function readMediaOptions(this: IExecuteFunctions, i: number): MediaOptions {
@@ -121,10 +150,7 @@ function readMediaOptions(this: IExecuteFunctions, i: number): MediaOptions {
 	};
 }
 
-/** A media message by link or media ID; one from binary data is uploaded first, at send time (undefined). */
-export function prepare(this: IExecuteFunctions, i: number): PreparedSend | undefined {
-	const source = this.getNodeParameter('mediaSource', i) as string;
-	if (source === 'binary') return undefined;
+function prepareByReference(this: IExecuteFunctions, i: number, source: string): PreparedSend {
 	const type = this.getNodeParameter('mediaType', i) as MediaType;
 	const options = readMediaOptions.call(this, i);
 	return prepareMessage.call(this, i, type, () =>
@@ -134,19 +160,39 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedSend | unde
 				source === 'id'
 					? { id: this.getNodeParameter('mediaId', i) as string }
 					: { link: this.getNodeParameter('mediaLink', i) as string },
+			voice: isVoiceNote.call(this, i, type),
 			...options,
 		}),
 	);
 }
 
+/**
+ * A media message by link or media ID; one from binary data is uploaded first, and a voice note by media ID
+ * has its type looked up first, at send time (undefined).
+ */
+export function prepare(this: IExecuteFunctions, i: number): PreparedSend | undefined {
+	const source = this.getNodeParameter('mediaSource', i) as string;
+	if (source === 'binary') return undefined;
+	const type = this.getNodeParameter('mediaType', i) as MediaType;
+	if (source === 'id' && isVoiceNote.call(this, i, type)) return undefined;
+	return prepareByReference.call(this, i, source);
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const prepared = prepare.call(this, i);
 	if (prepared) return await prepared.send();
+	const source = this.getNodeParameter('mediaSource', i) as string;
+	if (source === 'id') {
+		const voiceNote = prepareByReference.call(this, i, source);
+		await checkStoredVoiceNote.call(this, i);
+		return await voiceNote.send();
+	}
 	const type = this.getNodeParameter('mediaType', i) as MediaType;
 	const options = readMediaOptions.call(this, i);
+	const voice = isVoiceNote.call(this, i, type);
 	const uploadedId = await uploadBinary.call(this, i, type, options);
 	const items = await sendMessage.call(this, i, type, () =>
-		buildMediaMessage({ type, source: { id: uploadedId }, ...options }),
+		buildMediaMessage({ type, source: { id: uploadedId }, voice, ...options }),
 	);
 	return items.map((item) => ({ ...item, json: { ...item.json, mediaId: uploadedId } }));
 }

@@ -4,6 +4,7 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { recipientKey } from '../../../shared/whatsapp/messages/envelope';
 import { forEachItem } from '../helpers/itemPass';
 import { readRecipient } from '../helpers/send';
 
@@ -11,10 +12,7 @@ import { readRecipient } from '../helpers/send';
 function orderingKey(this: IExecuteFunctions, i: number): string {
 	try {
 		const recipient = readRecipient.call(this, i);
-		const key = ('userId' in recipient ? recipient.userId : recipient.phoneNumber).replace(
-			/[^\dA-Za-z.]/g,
-			'',
-		);
+		const key = recipientKey(recipient).replace(/[^\dA-Za-z.]/g, '');
 		return key === '' ? `item:${i}` : `to:${key}`;
 	} catch {
 		return `item:${i}`;

@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationProperty, OperationTable } from '../operation';
 import * as create from './create.operation';
+import * as createFromLibrary from './createFromLibrary.operation';
 import * as deleteTemplate from './delete.operation';
 import * as get from './get.operation';
+import * as getAnalytics from './getAnalytics.operation';
 import * as list from './list.operation';
 
 export const operations: OperationTable<'template'> = {
@@ -11,6 +13,8 @@ export const operations: OperationTable<'template'> = {
 	get,
 	create,
 	delete: deleteTemplate,
+	getAnalytics,
+	createFromLibrary,
 };
 
 const operationProperty: OperationProperty<'template'> = {
@@ -27,6 +31,13 @@ const operationProperty: OperationProperty<'template'> = {
 			description: 'Submit a new template, or a new language of one, to Meta for approval',
 		},
 		{
+			name: 'Create From Library',
+			value: 'createFromLibrary',
+			action: 'Create a template from the library',
+			description:
+				"Copy a template of Meta's utility template library, with your website and phone number",
+		},
+		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a template',
@@ -37,6 +48,12 @@ const operationProperty: OperationProperty<'template'> = {
 			value: 'get',
 			action: 'Get a template',
 			description: 'Get one template with its status, category and components',
+		},
+		{
+			name: 'Get Analytics',
+			value: 'getAnalytics',
+			action: 'Get template analytics',
+			description: 'Sent, delivered, read and clicked counts per template and day',
 		},
 		{
 			name: 'List',
@@ -54,4 +71,6 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...create.description,
 	...deleteTemplate.description,
+	...getAnalytics.description,
+	...createFromLibrary.description,
 ];

@@ -1,7 +1,20 @@
+import { requireGroupId } from '../groups/groups';
 import { normalizePhoneNumber } from '../phone';
 import { LIMITS, optionalLength, PayloadError, requireText } from '../validation';
 
-export type Recipient = { phoneNumber: string } | { userId: string };
+export type Recipient = { phoneNumber: string } | { userId: string } | { groupId: string };
+
+/**
+ * What a group takes: text, media and templates that are not authentication templates (360dialog docs
+ * messaging/groups, "Supported message types"; Meta answers anything else with 130501).
+ */
+const GROUP_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'template'];
+
+/** The key items for the same recipient are ordered by: who, or which group, receives them. */
+export function recipientKey(recipient: Recipient): string {
+	if ('groupId' in recipient) return `group:${recipient.groupId}`;
+	return 'userId' in recipient ? recipient.userId : recipient.phoneNumber;
+}
 
 export interface EnvelopeOptions {
 	/** Quote an earlier message (`context.message_id`). */
@@ -13,9 +26,16 @@ export interface EnvelopeOptions {
 /** The JSON body WhatsApp expects for one message: the common envelope around a typed message object. */
 export type MessageBody = Record<string, unknown> & { messaging_product: 'whatsapp'; type: string };
 
-/** The recipient as WhatsApp wants it: `to` for a phone number, `recipient` for a business-scoped user id. */
-export function recipientFields(recipient: Recipient): { to: string } | { recipient: string } {
+/**
+ * The recipient as WhatsApp wants it: `to` for a phone number or a group id (with `recipient_type: group`,
+ * 360dialog docs messaging/groups/messaging-api), `recipient` for a business-scoped user id.
+ */
+export function recipientFields(
+	recipient: Recipient,
+): { to: string } | { recipient: string } | { recipient_type: 'group'; to: string } {
 	if ('phoneNumber' in recipient) return { to: normalizePhoneNumber(recipient.phoneNumber) };
+	if ('groupId' in recipient)
+		return { recipient_type: 'group', to: requireGroupId(recipient.groupId) };
 	const userId = requireText(recipient.userId, 'userId', 'User ID').trim();
 	if (/\s/.test(userId)) {
 		throw new PayloadError(
@@ -45,6 +65,15 @@ export function optionFields(options: EnvelopeOptions): {
 	return fields;
 }
 
+function checkGroupMessageType(recipient: Recipient, type: string): void {
+	if (!('groupId' in recipient) || GROUP_MESSAGE_TYPES.includes(type)) return;
+	throw new PayloadError(
+		`A group cannot receive ${type} messages`,
+		'recipientType',
+		'Send the group text, media or a template, or send this message to a phone number or user ID.',
+	);
+}
+
 /** Wraps a message object of `type` in the envelope every send shares. */
 export function buildEnvelope(
 	recipient: Recipient,
@@ -52,6 +81,7 @@ export function buildEnvelope(
 	message: unknown,
 	options: EnvelopeOptions = {},
 ): MessageBody {
+	checkGroupMessageType(recipient, type);
 	return {
 		messaging_product: 'whatsapp',
 		recipient_type: 'individual',

@@ -74,11 +74,26 @@ type ChoiceInput =
 
 export type InteractiveInput =
 	| ChoiceInput
-	| { type: 'location_request_message'; body: string }
+	| {
+			type: 'location_request_message' | 'call_permission_request' | 'request_contact_info';
+			body: string;
+	  }
 	| CommerceInput
 	| CarouselInput;
 
 export type InteractiveType = InteractiveInput['type'];
+
+/**
+ * Messages whose one button WhatsApp draws itself, named by the action: a location request, a call
+ * permission request (Meta, "Calling API" › User call permissions; 360dialog docs messaging/calling) and a
+ * request for the contact info of a user who hides their number behind a username (whatsapp-api-js
+ * ActionContactRequest; Meta, "Business-scoped user IDs").
+ */
+const FIXED_BUTTON_ACTIONS = {
+	location_request_message: 'send_location',
+	call_permission_request: 'call_permission_request',
+	request_contact_info: 'request_contact_info',
+} as const;
 
 /** The header kinds WhatsApp accepts per interactive type with a free header. */
 const HEADER_TYPES: Record<ChoiceInput['type'], Array<InteractiveHeaderInput['type']>> = {
@@ -296,10 +311,12 @@ export function buildInteractiveMessage(input: InteractiveInput): JsonRecord {
 		case 'carousel':
 			return buildCarouselMessage(input);
 		case 'location_request_message':
+		case 'call_permission_request':
+		case 'request_contact_info':
 			return {
 				type: input.type,
 				body: interactiveBody(input.body),
-				action: { name: 'send_location' },
+				action: { name: FIXED_BUTTON_ACTIONS[input.type] },
 			};
 	}
 	const message: JsonRecord = { type: input.type };

@@ -247,6 +247,8 @@ export type MediaSource = { id: string } | { link: string };
 export interface MediaInput extends MediaOptions {
 	type: MediaType;
 	source: MediaSource;
+	/** Send audio as a voice note (`audio.voice`). */
+	voice?: boolean;
 }
 
 export interface MediaObject {
@@ -254,6 +256,77 @@ export interface MediaObject {
 	link?: string;
 	caption?: string;
 	filename?: string;
+	voice?: true;
+}
+
+/**
+ * Voice notes: WhatsApp plays them in line with a waveform and transcribes them only when the file is OGG
+ * with the Opus codec (Meta, "Audio messages" › Voice messages; 360dialog docs messaging/message-types/audio).
+ */
+const VOICE_NOTE_MIME_TYPE = 'audio/ogg';
+const VOICE_NOTE_FIX =
+	'Convert the file to OGG with the Opus codec (for example ffmpeg -i in.mp3 -c:a libopus -ac 1 out.ogg), or turn off "Voice Note" to send it as an audio file.';
+/** How far into the file the Opus identification header may start: the first Ogg page is small. */
+const OPUS_HEAD_WINDOW = 512;
+
+/** An Ogg stream (`OggS` capture pattern) whose first packet is an Opus identification header (`OpusHead`). */
+export function isOggOpus(bytes: Uint8Array): boolean {
+	const head = Buffer.from(bytes.subarray(0, OPUS_HEAD_WINDOW));
+	return (
+		head.subarray(0, 4).toString('latin1') === 'OggS' && head.includes('OpusHead', 0, 'latin1')
+	);
+}
+
+/** Refuses a MIME type other than OGG for a voice note; `source` says where the type was read. */
+export function checkVoiceNoteMimeType(
+	mimeType: string | undefined,
+	field: string,
+	source: string,
+): void {
+	const normalized = normalizeMimeType(mimeType);
+	if (normalized === VOICE_NOTE_MIME_TYPE) return;
+	throw new PayloadError(
+		`${source} is ${normalized || 'of unknown type'}; a voice note must be OGG with the Opus codec (audio/ogg)`,
+		field,
+		VOICE_NOTE_FIX,
+	);
+}
+
+/** Checks a file before it is uploaded as a voice note: its MIME type, then its bytes. */
+export function checkVoiceNoteFile(file: MediaFile, field = 'binaryPropertyName'): void {
+	const name = file.fileName ? `"${file.fileName}"` : 'The file';
+	checkVoiceNoteMimeType(file.mimeType, field, name);
+	if (!isOggOpus(file.bytes)) {
+		throw new PayloadError(
+			`${name} is labelled audio/ogg but is not an Ogg stream with Opus audio (no OggS / OpusHead header)`,
+			field,
+			VOICE_NOTE_FIX,
+		);
+	}
+}
+
+/** A link whose path ends in a file extension other than OGG's cannot be a voice note. */
+function checkVoiceNoteLink(link: string): void {
+	const path = URL.canParse(link) ? new URL(link).pathname : '';
+	const extension = /\.([A-Za-z0-9]{1,5})$/.exec(path)?.[1]?.toLowerCase();
+	if (extension === undefined || ['ogg', 'opus', 'oga'].includes(extension)) return;
+	throw new PayloadError(
+		`The link ends in .${extension}; a voice note must be OGG with the Opus codec`,
+		'mediaLink',
+		VOICE_NOTE_FIX,
+	);
+}
+
+function voiceField(type: MediaType, voice: boolean | undefined): { voice?: true } {
+	if (!voice) return {};
+	if (type !== 'audio') {
+		throw new PayloadError(
+			`Only audio can be sent as a voice note, not ${MEDIA_RULES[type].noun}`,
+			'voiceNote',
+			'Choose the media type "Audio", or turn off "Voice Note".',
+		);
+	}
+	return { voice: true };
 }
 
 /** The `image` / `video` / `audio` / `document` / `sticker` object of a media message. */
@@ -263,5 +336,7 @@ export function buildMediaMessage(input: MediaInput): MediaObject {
 		'id' in input.source
 			? { id: requireMediaId(input.source.id) }
 			: { link: requireHttpUrl(input.source.link, 'mediaLink', 'Link') };
-	return { ...source, ...mediaDetails(type, input) };
+	const voice = voiceField(type, input.voice);
+	if (voice.voice && source.link) checkVoiceNoteLink(source.link);
+	return { ...source, ...mediaDetails(type, input), ...voice };
 }

@@ -545,3 +545,22 @@ describe('location request', () => {
 		);
 	});
 });
+
+describe('messages whose one button WhatsApp draws', () => {
+	test.each([
+		['call_permission_request', 'call_permission_request'],
+		['request_contact_info', 'request_contact_info'],
+	] as const)('%s carries its body and the action %s', (type, name) => {
+		expect(buildInteractiveMessage({ type, body: 'May we call you about your order?' })).toEqual({
+			type,
+			body: { text: 'May we call you about your order?' },
+			action: { name },
+		});
+	});
+
+	test('their body is required', () => {
+		expect(() => buildInteractiveMessage({ type: 'request_contact_info', body: ' ' })).toThrow(
+			/empty/,
+		);
+	});
+});

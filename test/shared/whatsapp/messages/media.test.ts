@@ -1,7 +1,10 @@
 import {
 	buildMediaMessage,
 	checkMediaFile,
+	checkVoiceNoteFile,
+	checkVoiceNoteMimeType,
 	extensionForMimeType,
+	isOggOpus,
 	isAnimatedWebp,
 	mediaDetails,
 	normalizeMimeType,
@@ -235,5 +238,79 @@ describe('requireMediaId', () => {
 		const error = refusal(() => requireMediaId('12ab'));
 		expect(error.message).toBe('"12ab" is not a media ID: WhatsApp media IDs are digits only');
 		expect(error.fix).toMatch(/blocks media look-ups for 30 minutes/);
+	});
+});
+
+/** The start of an Ogg stream whose first packet is the Opus identification header. */
+const oggOpus = () => {
+	const file = bytes(200);
+	file.set(Buffer.from('OggS'), 0);
+	file[26] = 1;
+	file.set(Buffer.from('OpusHead'), 28);
+	return file;
+};
+
+describe('voice notes', () => {
+	test('an audio message marked as a voice note carries voice: true', () => {
+		expect(buildMediaMessage({ type: 'audio', source: { id: '123' }, voice: true })).toEqual({
+			id: '123',
+			voice: true,
+		});
+		expect(buildMediaMessage({ type: 'audio', source: { id: '123' }, voice: false })).toEqual({
+			id: '123',
+		});
+	});
+
+	test('only audio can be a voice note', () => {
+		const error = refusal(() =>
+			buildMediaMessage({ type: 'video', source: { id: '1' }, voice: true }),
+		);
+		expect(error.field).toBe('voiceNote');
+		expect(error.message).toBe('Only audio can be sent as a voice note, not a video');
+	});
+
+	test('a voice note link ending in another audio extension is refused, one without an extension passes', () => {
+		const error = refusal(() =>
+			buildMediaMessage({
+				type: 'audio',
+				source: { link: 'https://example.com/reply.mp3' },
+				voice: true,
+			}),
+		);
+		expect(error.field).toBe('mediaLink');
+		expect(error.fix).toMatch(/libopus/);
+		expect(
+			buildMediaMessage({
+				type: 'audio',
+				source: { link: 'https://example.com/tts?id=7' },
+				voice: true,
+			}),
+		).toEqual({ link: 'https://example.com/tts?id=7', voice: true });
+	});
+
+	test('an OGG file with an Opus header passes; MP3 or OGG without Opus is refused', () => {
+		expect(isOggOpus(oggOpus())).toBe(true);
+		expect(() =>
+			checkVoiceNoteFile({ mimeType: 'audio/ogg; codecs=opus', bytes: oggOpus() }),
+		).not.toThrow();
+		const mp3 = refusal(() =>
+			checkVoiceNoteFile({ mimeType: 'audio/mpeg', fileName: 'a.mp3', bytes: oggOpus() }),
+		);
+		expect(mp3.message).toBe(
+			'"a.mp3" is audio/mpeg; a voice note must be OGG with the Opus codec (audio/ogg)',
+		);
+		const vorbis = bytes(200);
+		vorbis.set(Buffer.from('OggS'), 0);
+		vorbis.set(Buffer.from('\u0001vorbis'), 28);
+		expect(
+			refusal(() => checkVoiceNoteFile({ mimeType: 'audio/ogg', bytes: vorbis })).message,
+		).toMatch(/not an Ogg stream with Opus audio/);
+	});
+
+	test("a stored file's MIME type is checked the same way", () => {
+		expect(() => checkVoiceNoteMimeType('audio/ogg', 'mediaId', 'The media 1')).not.toThrow();
+		expect(refusal(() => checkVoiceNoteMimeType('audio/aac', 'mediaId', 'The media 1')).field).toBe(
+			'mediaId',
+		);
 	});
 });
