@@ -31,7 +31,6 @@ const resourceProperty: INodeProperties & {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	// Message first: what most workflows do.
 	options: [
 		{ name: 'Account', value: 'account' },
 		{ name: 'Call', value: 'call' },
