@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import { normalizeLanguageCode, splitTemplateValue } from '../../shared/whatsapp/messages/template';
 import { readTemplateModel } from '../../shared/whatsapp/messages/templateModel';
+import type { TemplateModel } from '../../shared/whatsapp/messages/templateModel';
 import { templateVariables } from '../../shared/whatsapp/messages/templateVariables';
 import { findApprovedTemplate } from '../actions/helpers/templateDefinition';
 
@@ -22,24 +23,30 @@ function chosenTemplate(
 	}
 }
 
-/** Send Template's Template Variables: exactly the variables of the chosen template, as fields. */
-async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+/** The chosen template's model, or the notice that says why there is none. */
+async function loadChosenTemplate(
+	this: ILoadOptionsFunctions,
+): Promise<{ model: TemplateModel; name: string } | { notice: string }> {
 	const chosen = chosenTemplate.call(this);
 	if (!chosen) {
 		return {
-			fields: [],
-			emptyFieldsNotice:
-				'Choose a template above (or give its name and language) to see its variables here.',
+			notice: 'Choose a template above (or give its name and language) to see its variables here.',
 		};
 	}
 	const definition = await findApprovedTemplate.call(this, chosen.name, chosen.language);
 	if (!definition) {
 		return {
-			fields: [],
-			emptyFieldsNotice: `The number has no approved template "${chosen.name}" in ${chosen.language}. Check the name and language, or pick the template from the list.`,
+			notice: `The number has no approved template "${chosen.name}" in ${chosen.language}. Check the name and language, or pick the template from the list.`,
 		};
 	}
-	const fields = templateVariables(readTemplateModel(definition)).map((variable) => ({
+	return { model: readTemplateModel(definition), name: chosen.name };
+}
+
+/** Send Template's Template Variables: exactly the variables of the chosen template, as fields. */
+async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const chosen = await loadChosenTemplate.call(this);
+	if ('notice' in chosen) return { fields: [], emptyFieldsNotice: chosen.notice };
+	const fields = templateVariables(chosen.model).map((variable) => ({
 		id: variable.id,
 		displayName: variable.label,
 		required: variable.required,
@@ -56,4 +63,29 @@ async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<Resour
 			};
 }
 
-export const resourceMapping = { getTemplateVariables };
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Send Template's Variables Guide: each variable's label beside the template's text and its example. n8n's
+ * editor gives a mapped field only its label, one line cut at the panel's width, while a mapper's notice
+ * wraps: so the text and examples are read here, above the fields, and the fields keep short labels.
+ */
+async function getTemplateVariablesGuide(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const chosen = await loadChosenTemplate.call(this);
+	if ('notice' in chosen) return { fields: [], emptyFieldsNotice: chosen.notice };
+	const lines = templateVariables(chosen.model).map(
+		(variable) => `<b>${escapeHtml(variable.label)}</b>: ${escapeHtml(variable.detail)}`,
+	);
+	return {
+		fields: [],
+		emptyFieldsNotice:
+			lines.length > 0
+				? lines.join('<br>')
+				: `${escapeHtml(chosen.name)} has no variables: it is sent exactly as approved.`,
+	};
+}
+
+export const resourceMapping = { getTemplateVariables, getTemplateVariablesGuide };

@@ -97,6 +97,26 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: fromVersion11 },
 	},
 	{
+		displayName: 'What Each Variable Fills',
+		name: 'templateVariablesGuide',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description: "The template's text around each variable, and its example; nothing here is sent",
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value', 'languageCode'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateVariablesGuide',
+				mode: 'add',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { ...fromVersion11, componentsMode: ['mapped'] } },
+	},
+	{
 		displayName: 'Template Variables',
 		name: 'templateVariables',
 		type: 'resourceMapper',
