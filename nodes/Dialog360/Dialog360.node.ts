@@ -9,14 +9,15 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
-import { sendRateProperties } from './actions/descriptions/sendRate.description';
+import { sendSettingsProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
-import { DEFAULT_CONCURRENCY, router } from './actions/router';
+import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait/webhook';
+import { withOperationSubtitle } from './subtitle';
 
 const resourceProperty: INodeProperties & {
 	options: Array<INodePropertyOptions & { value: Dialog360Resource }>;
@@ -36,15 +37,14 @@ const resourceProperty: INodeProperties & {
 };
 
 export class Dialog360 implements INodeType {
-	description: INodeTypeDescription = {
+	description: INodeTypeDescription = withOperationSubtitle({
 		displayName: '360dialog',
 		name: 'dialog360',
 		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
 		group: ['output'],
 		// A saved workflow keeps the version it was built with; README "Node versions" lists what each one changed.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		description:
 			'Send WhatsApp messages, templates, media and typing indicators through 360dialog, and manage templates, the business profile and the block list',
 		defaults: { name: '360dialog' },
@@ -62,18 +62,9 @@ export class Dialog360 implements INodeType {
 			...media.description,
 			...template.description,
 			...account.description,
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: DEFAULT_CONCURRENCY,
-				description:
-					'How many items are sent at the same time. Items for the same recipient always go one after another, in order.',
-			},
-			...sendRateProperties,
+			...sendSettingsProperties(['message']),
 		],
-	};
+	});
 
 	methods = { listSearch, loadOptions, resourceMapping };
 

@@ -18,6 +18,7 @@ import { forEachItem } from './helpers/itemPass';
 import * as account from './account';
 import { readRecipient } from './helpers/send';
 import { applyNodeSendPolicy, hasSendPolicy } from './helpers/sendPolicy';
+import { readSendSettings } from './helpers/sendSettings';
 import * as media from './media';
 import * as message from './message';
 import * as template from './template';
@@ -39,8 +40,6 @@ function operationModule(resource: string, operation: string): OperationModule |
 	const table: Record<string, OperationModule> = resources[resource as Dialog360Resource];
 	return Object.prototype.hasOwnProperty.call(table, operation) ? table[operation] : undefined;
 }
-
-export const DEFAULT_CONCURRENCY = 5;
 
 function findOperationModule(this: IExecuteFunctions, i: number): OperationModule {
 	const resource = this.getNodeParameter('resource', i) as string;
@@ -128,10 +127,7 @@ async function prepareAll(
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const concurrency = Math.max(
-		1,
-		Math.floor(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as number),
-	);
+	const concurrency = Math.max(1, Math.floor(readSendSettings(this, 0).concurrency));
 	await applyNodeSendPolicy.call(this);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const accepted: AcceptedItem[] = [];

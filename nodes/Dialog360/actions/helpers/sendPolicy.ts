@@ -8,10 +8,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { paceFor } from '../../../shared/sendRate';
 import { applySendPolicy, readCredential } from '../../../shared/transport';
 import {
-	DEFAULT_MESSAGES_PER_SECOND,
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	PLATFORM_MAX_MESSAGES_PER_SECOND,
 } from '../descriptions/sendRate.description';
+import { readSendSettings } from './sendSettings';
 
 /** The cap a run keeps to: Messages Per Second, or the platform's highest rate for 0 (or no number). */
 export function sendCap(messagesPerSecond: number): number {
@@ -39,10 +39,7 @@ export async function applyNodeSendPolicy(this: IExecuteFunctions): Promise<void
 	} catch {
 		return;
 	}
-	const messagesPerSecond = Number(
-		this.getNodeParameter('messagesPerSecond', 0, DEFAULT_MESSAGES_PER_SECOND),
-	);
-	const timeoutMs = Number(this.getNodeParameter('requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_MS));
+	const { messagesPerSecond, requestTimeout: timeoutMs } = readSendSettings(this, 0);
 	applySendPolicy(this, {
 		pace: paceFor(credential.baseUrl, credential.apiKey),
 		messagesPerSecond: sendCap(messagesPerSecond),
