@@ -21,9 +21,9 @@ export class Dialog360Trigger extends VersionedNodeType {
 			defaultVersion: 2.1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
-			1: new Dialog360TriggerV1(),
-			2: new Dialog360TriggerV2(),
-			2.1: new Dialog360TriggerV2(),
+			1: new Dialog360TriggerV1(baseDescription),
+			2: new Dialog360TriggerV2(baseDescription),
+			2.1: new Dialog360TriggerV2(baseDescription),
 		};
 		super(nodeVersions, baseDescription);
 	}

@@ -1,63 +1,50 @@
-/* eslint-disable n8n-nodes-base/node-filename-against-convention -- one version of the trigger; n8n loads it through Dialog360Trigger.node.ts */
-import type {
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { checkExists, create, remove } from './activation/lifecycle';
 import {
 	includeRawOption,
 	messageTypesProperty,
 	replaceExistingWebhookOption,
 	statusesPropertyV1,
+	sharedDescription,
 	verifySecretOption,
-	WEBHOOK,
 } from './description';
-import { receiveWebhook, triggerWebhookMethods } from './webhookMethods';
+import { receive } from './receive/receive';
 
 /** Version 1, as saved workflows know it: two outputs, and only delivered, read and failed by default. */
 export class Dialog360TriggerV1 implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: '360dialog Trigger',
-		name: 'dialog360Trigger',
-		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
-		group: ['trigger'],
-		description:
-			'Starts the workflow when a WhatsApp message or a delivery status arrives through 360dialog',
-		version: 1,
-		subtitle: '=Messages and statuses',
-		defaults: { name: '360dialog Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Message', 'Status'],
-		credentials: [{ name: 'dialog360Api', required: true }],
-		webhooks: [WEBHOOK],
-		properties: [
-			{
-				displayName:
-					"360dialog keeps one webhook URL per WhatsApp number. Activating this workflow registers its URL for the credential's number, and deactivating it puts back the one that was there before.",
-				name: 'oneWebhookNotice',
-				type: 'notice',
-				default: '',
-			},
-			messageTypesProperty,
-			statusesPropertyV1,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [includeRawOption, replaceExistingWebhookOption, verifySecretOption],
-			},
-		],
-	};
+	description: INodeTypeDescription;
 
-	webhookMethods = triggerWebhookMethods;
-
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveWebhook.call(this);
+	constructor(baseDescription: INodeTypeBaseDescription) {
+		this.description = {
+			...sharedDescription(baseDescription),
+			version: 1,
+			outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+			outputNames: ['Message', 'Status'],
+			properties: [
+				{
+					displayName:
+						"360dialog keeps one webhook URL per WhatsApp number. Activating this workflow registers its URL for the credential's number, and deactivating it puts back the one that was there before.",
+					name: 'oneWebhookNotice',
+					type: 'notice',
+					default: '',
+				},
+				messageTypesProperty,
+				statusesPropertyV1,
+				{
+					displayName: 'Options',
+					name: 'options',
+					type: 'collection',
+					placeholder: 'Add Option',
+					default: {},
+					options: [includeRawOption, replaceExistingWebhookOption, verifySecretOption],
+				},
+			],
+		};
 	}
+
+	webhookMethods = { default: { checkExists, create, delete: remove } };
+
+	webhook = receive;
 }

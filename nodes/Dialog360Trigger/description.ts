@@ -1,8 +1,13 @@
 /**
- * Trigger fields both versions offer; a version changes only what its own description says. Each version
- * repeats its name, icon and group, where n8n's lint looks for them.
+ * What both versions describe alike: the node itself (from the base description every version is built
+ * on), its webhook and the fields both offer; a version changes only what its own description says.
  */
-import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+	IWebhookDescription,
+} from 'n8n-workflow';
 
 import { MESSAGE_TYPE_OPTIONS, STATUS_OPTIONS } from './options';
 
@@ -15,6 +20,23 @@ export const WEBHOOK: IWebhookDescription = {
 	responseData: '',
 	path: 'webhook',
 };
+
+/** The part of a version's description that every version shares, from the node's base description. */
+export function sharedDescription(
+	base: INodeTypeBaseDescription,
+): Omit<INodeTypeDescription, 'version' | 'outputs' | 'properties'> {
+	// The default version is the node's, which holds every version: no version's description names one.
+	const node = { ...base };
+	delete node.defaultVersion;
+	return {
+		...node,
+		subtitle: '=Messages and statuses',
+		defaults: { name: base.displayName },
+		inputs: [],
+		credentials: [{ name: 'dialog360Api', required: true }],
+		webhooks: [WEBHOOK],
+	};
+}
 
 export const messageTypesProperty: INodeProperties = {
 	displayName: 'Message Types',

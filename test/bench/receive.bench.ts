@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { VERIFICATION_HEADER } from '../../nodes/Dialog360Trigger/webhookConfig';
+import { VERIFICATION_HEADER } from '../../nodes/Dialog360Trigger/webhookSecret';
 import type { Emulator } from '../../emulator';
 import { hasQueueMode, newestTriggerVersion } from './support/features';
 import { postAtRate, postGroupsAtRate, type LoadResult, type Post } from './support/load';

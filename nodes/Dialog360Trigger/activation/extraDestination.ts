@@ -6,13 +6,13 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { carriesOurSecret, newSecret, type SecretRecord } from './secret';
+import { VERIFICATION_HEADER, type SecretRecord } from '../webhookSecret';
+import { carriesOurSecret, newSecret } from './secret';
 import {
 	MAX_WEBHOOKS_PER_NUMBER,
 	readExtraDestinations,
 	readMainWebhook,
 	sameUrl,
-	VERIFICATION_HEADER,
 	writeExtraDestinations,
 } from './webhookConfig';
 

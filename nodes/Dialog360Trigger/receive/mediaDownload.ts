@@ -6,11 +6,11 @@
  */
 import type { IBinaryData, IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { dialog360Request, readCredential } from '../shared/transport';
-import type { RetryPolicy } from '../shared/transport';
-import { sha256Matches, toDownloadUrl } from '../shared/whatsapp/mediaUrl';
-import { extensionForMimeType, normalizeMimeType } from '../shared/whatsapp/messages/media';
-import type { InboundMessageItem } from '../shared/whatsapp/webhook';
+import { dialog360Request, readCredential } from '../../shared/transport';
+import type { RetryPolicy } from '../../shared/transport';
+import { sha256Matches, toDownloadUrl } from '../../shared/whatsapp/mediaUrl';
+import { extensionForMimeType, normalizeMimeType } from '../../shared/whatsapp/messages/media';
+import type { InboundMessageItem } from '../../shared/whatsapp/webhook';
 import { MediaFailureGuard } from './mediaGuard';
 
 export const DEFAULT_MAX_MEDIA_MB = 16;

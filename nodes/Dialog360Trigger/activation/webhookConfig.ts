@@ -4,11 +4,8 @@
  */
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { dialog360Request } from '../shared/transport';
-import type { RetryPolicy } from '../shared/transport';
-
-/** The header 360dialog sends back with every delivery; no underscore, as 360dialog requires. */
-export const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
+import { dialog360Request } from '../../shared/transport';
+import type { RetryPolicy } from '../../shared/transport';
 
 /** How many webhooks one number may have, the main one included. */
 export const MAX_WEBHOOKS_PER_NUMBER = 3;

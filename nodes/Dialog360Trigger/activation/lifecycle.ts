@@ -1,0 +1,74 @@
+/**
+ * n8n's webhook methods for the trigger: registering its URL with 360dialog without ever hijacking a
+ * number, as the main webhook (mainWebhook.ts) or as an extra destination (extraDestination.ts), and
+ * unregistering only what this workflow registered.
+ */
+import type { IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readCredential } from '../../shared/transport';
+import { checkWebhookUrl, isCloudBaseUrl } from '../../shared/whatsapp/webhookUrl';
+import { hashSecret, migrateSecret } from '../webhookSecret';
+import {
+	addExtraDestination,
+	extraDestinationExists,
+	removeExtraDestination,
+} from './extraDestination';
+import {
+	mainWebhookExists,
+	releaseMainWebhook,
+	sealLegacyHeaders,
+	takeMainWebhook,
+} from './mainWebhook';
+import { roleOf, staticData } from './registration';
+
+async function refuseUndeliverableUrl(this: IHookFunctions, url: string): Promise<void> {
+	const { baseUrl } = await readCredential(this);
+	if (!isCloudBaseUrl(baseUrl)) return;
+	const problem = checkWebhookUrl(url);
+	if (!problem) return;
+	throw new NodeOperationError(
+		this.getNode(),
+		`360dialog cannot deliver to this workflow: ${problem.problem}`,
+		{ description: problem.fix },
+	);
+}
+
+export async function checkExists(this: IHookFunctions): Promise<boolean> {
+	const data = staticData.call(this);
+	migrateSecret(data);
+	await sealLegacyHeaders.call(this, data);
+	if (!data.webhookSecretSha256) return false;
+	const url = this.getNodeWebhookUrl('default') as string;
+	if (roleOf.call(this) === 'extra') return await extraDestinationExists.call(this, url, data);
+	return await mainWebhookExists.call(this, url, data);
+}
+
+export async function create(this: IHookFunctions): Promise<boolean> {
+	const url = this.getNodeWebhookUrl('default') as string;
+	await refuseUndeliverableUrl.call(this, url);
+	const data = staticData.call(this);
+	const role = roleOf.call(this);
+	const secret =
+		role === 'extra'
+			? await addExtraDestination.call(this, url)
+			: await takeMainWebhook.call(this, url, data);
+	delete data.webhookSecret;
+	data.webhookSecretSha256 = hashSecret(secret);
+	data.registeredUrl = url;
+	data.registeredRole = role;
+	return true;
+}
+
+export async function remove(this: IHookFunctions): Promise<boolean> {
+	const data = staticData.call(this);
+	const url = data.registeredUrl ?? (this.getNodeWebhookUrl('default') as string);
+	if (data.registeredRole === 'extra') await removeExtraDestination.call(this, url);
+	else await releaseMainWebhook.call(this, url, data);
+	delete data.webhookSecret;
+	delete data.webhookSecretSha256;
+	delete data.registeredUrl;
+	delete data.registeredRole;
+	delete data.previousWebhook;
+	return true;
+}
