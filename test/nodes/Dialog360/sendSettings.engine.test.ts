@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { NodeHelpers, type IDataObject } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../../../emulator';
 import {
@@ -40,7 +40,7 @@ const sendText = (extra: IDataObject = {}): IDataObject => ({
 });
 
 /** The parameters the editor shows for `values` at `typeVersion`, as n8n resolves them. */
-async function shownParameters(values: IDataObject, typeVersion: number): Promise<string[]> {
+async function shownParameters(values: INodeParameters, typeVersion: number): Promise<string[]> {
 	const nodeType = new PackageNodeTypes(await loadPackage()).getByNameAndVersion(
 		ACTION_NODE_TYPE,
 		typeVersion,
@@ -89,7 +89,7 @@ describe('where the send settings show', () => {
 		const group = properties.find((property) => property.name === 'sendSettings');
 		expect(group).toMatchObject({ type: 'collection', default: {} });
 		const inGroup = Object.fromEntries(
-			(group?.options ?? []).map((option) => [option.name, (option as IDataObject).default]),
+			(group?.options ?? []).map((option) => [option.name, (option as { default?: unknown }).default]),
 		);
 		const topLevel = Object.fromEntries(
 			properties
