@@ -17,7 +17,7 @@ import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait/webhook';
-import { withOperationSubtitle } from './subtitle';
+import { operationSubtitle } from './subtitle';
 
 const resourceProperty: INodeProperties & {
 	options: Array<INodePropertyOptions & { value: Dialog360Resource }>;
@@ -37,7 +37,7 @@ const resourceProperty: INodeProperties & {
 };
 
 export class Dialog360 implements INodeType {
-	description: INodeTypeDescription = withOperationSubtitle({
+	description: INodeTypeDescription = {
 		displayName: '360dialog',
 		name: 'dialog360',
 		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
@@ -45,6 +45,12 @@ export class Dialog360 implements INodeType {
 		// A saved workflow keeps the version it was built with; README "Node versions" lists what each one changed.
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
+		subtitle: operationSubtitle([
+			...message.description,
+			...media.description,
+			...template.description,
+			...account.description,
+		]),
 		description:
 			'Send WhatsApp messages, templates, media and typing indicators through 360dialog, and manage templates, the business profile and the block list',
 		defaults: { name: '360dialog' },
@@ -64,7 +70,7 @@ export class Dialog360 implements INodeType {
 			...account.description,
 			...sendSettingsProperties(['message']),
 		],
-	});
+	};
 
 	methods = { listSearch, loadOptions, resourceMapping };
 

@@ -3,7 +3,7 @@
  * Templates"), read from the Operation options of every resource, so that a new operation gets its subtitle
  * with its option.
  */
-import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Resources whose operation names are bare verbs ("List", "Get Info"): the noun goes after the verb. */
 const NOUNS: Record<string, { one: string; many: string }> = {
@@ -33,13 +33,11 @@ export function operationSubtitles(properties: INodeProperties[]): Record<string
 	return subtitles;
 }
 
-/** The subtitle expression: a lookup over Resource and Operation, which take no expressions themselves. */
-export function subtitleExpression(properties: INodeProperties[]): string {
+/**
+ * The subtitle expression: a lookup over Resource and Operation, which take no expressions themselves; an
+ * operation this version does not know shows its own value.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
 	const table = JSON.stringify(operationSubtitles(properties));
 	return `={{ (${table})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
-}
-
-/** The description with its subtitle read from its own Operation options. */
-export function withOperationSubtitle(description: INodeTypeDescription): INodeTypeDescription {
-	return { ...description, subtitle: subtitleExpression(description.properties) };
 }

@@ -89,7 +89,10 @@ describe('where the send settings show', () => {
 		const group = properties.find((property) => property.name === 'sendSettings');
 		expect(group).toMatchObject({ type: 'collection', default: {} });
 		const inGroup = Object.fromEntries(
-			(group?.options ?? []).map((option) => [option.name, (option as { default?: unknown }).default]),
+			(group?.options ?? []).map((option) => [
+				option.name,
+				(option as { default?: unknown }).default,
+			]),
 		);
 		const topLevel = Object.fromEntries(
 			properties

@@ -46,11 +46,11 @@ test('an operation unknown to this version shows its own value, never "undefined
 	expect(subtitleFor('message', 'sendSomethingNew')).toBe('sendSomethingNew');
 });
 
-test('the action of sending media lists its kinds with commas', () => {
+test('the action of sending media reads as a sentence', () => {
 	const actions = description.properties
 		.filter((property) => property.name === 'operation')
 		.flatMap((property) =>
 			(property.options ?? []).map((option) => (option as { action?: string }).action),
 		);
-	expect(actions).toContain('Send an image, video, audio, document or sticker');
+	expect(actions).toContain('Send an image or other media');
 });

@@ -81,7 +81,7 @@ const operationProperty: OperationProperty<'message'> = {
 		{
 			name: 'Send Media',
 			value: 'sendMedia',
-			action: 'Send an image, video, audio, document or sticker',
+			action: 'Send an image or other media',
 			description:
 				'Send an image, video, audio, document or sticker by link, media ID or from binary data',
 		},
