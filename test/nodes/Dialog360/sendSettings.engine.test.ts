@@ -191,7 +191,9 @@ describe('a version 1.2 run reads its send settings from the group', () => {
 			expect(error('360dialog')).toBeUndefined();
 			expect(items[0].json.messageId).toBe('wamid.AFTER_TIMEOUT');
 			expect(arrivals).toHaveLength(2);
-			expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(290);
+			// Given up after about 300 ms (less what reaching the server took on a loaded machine), far from the
+			// 30 s default.
+			expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(200);
 			expect(arrivals[1] - arrivals[0]).toBeLessThan(10_000);
 		} finally {
 			server.closeAllConnections();
