@@ -2,6 +2,8 @@
  * What the read operations give a workflow holds no `undefined`: a field the API did not send is left out of
  * the item, never carried as an empty key (n8n's table would show it as "undefined").
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { ensureBinaryData, runActionNode } from '../../helpers/engine';
 import { startEmulator, type Emulator } from '../../../emulator';
 
@@ -14,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await emu.close());
 
-const run = (parameters: Record<string, unknown>) =>
+const run = (parameters: IDataObject) =>
 	runActionNode(parameters, [{ json: {} }], { baseUrl: emu.url, apiKey: KEY, typeVersion: 1.2 });
 
 /** The paths of every `undefined` inside `value`. */

@@ -1,11 +1,8 @@
 /**
  * Send settings by node version: versions 1 and 1.1 keep Concurrency, Messages Per Second and Request Timeout as
  * top-level fields on every operation; from 1.2 they live in one "Send Settings" group shown only where the node
- * sends, with the same defaults, and the run reads them from there.
+ * sends, with the same defaults, and the run reads them from there (Request Timeout: sendRate.engine.test.ts).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { NodeHelpers, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../../../emulator';
@@ -162,42 +159,4 @@ describe('a version 1.2 run reads its send settings from the group', () => {
 		},
 		SLOW_TEST_MS,
 	);
-
-	test('Request Timeout in the group gives up on a request that is not answered', async () => {
-		const arrivals: number[] = [];
-		const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-			arrivals.push(Date.now());
-			req.resume();
-			if (arrivals.length === 1) return; // never answered
-			req.on('end', () => {
-				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(
-					JSON.stringify({
-						messaging_product: 'whatsapp',
-						contacts: [{ input: recipient(0), wa_id: recipient(0) }],
-						messages: [{ id: 'wamid.AFTER_TIMEOUT' }],
-					}),
-				);
-			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		try {
-			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-			const { items, error } = await runActionNode(
-				sendText({ sendSettings: { requestTimeout: 300 } }),
-				texts(1),
-				{ baseUrl: url, apiKey: KEY, typeVersion: 1.2 },
-			);
-			expect(error('360dialog')).toBeUndefined();
-			expect(items[0].json.messageId).toBe('wamid.AFTER_TIMEOUT');
-			expect(arrivals).toHaveLength(2);
-			// Given up after about 300 ms (less what reaching the server took on a loaded machine), far from the
-			// 30 s default.
-			expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(200);
-			expect(arrivals[1] - arrivals[0]).toBeLessThan(10_000);
-		} finally {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		}
-	});
 });

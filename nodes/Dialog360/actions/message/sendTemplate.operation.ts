@@ -52,6 +52,32 @@ const byHandOrJson = [
 /** Version 1.1 added the mapped template variables, and made them the default. */
 const fromVersion11 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 
+/** A resource mapper over the chosen template's variables, loaded again whenever the template changes. */
+function templateMapper(
+	resourceMapperMethod: string,
+): Pick<
+	INodeProperties,
+	'type' | 'noDataExpression' | 'default' | 'typeOptions' | 'displayOptions'
+> {
+	return {
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value', 'languageCode'],
+			resourceMapper: {
+				resourceMapperMethod,
+				mode: 'add',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { ...fromVersion11, componentsMode: ['mapped'] } },
+	};
+}
+
 const properties: INodeProperties[] = [
 	templatePickerProperty(
 		undefined,
@@ -99,42 +125,14 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'What Each Variable Fills',
 		name: 'templateVariablesGuide',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
 		description: "The template's text around each variable, and its example; nothing here is sent",
-		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'languageCode'],
-			resourceMapper: {
-				resourceMapperMethod: 'getTemplateVariablesGuide',
-				mode: 'add',
-				fieldWords: { singular: 'variable', plural: 'variables' },
-				addAllFields: false,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-			},
-		},
-		displayOptions: { show: { ...fromVersion11, componentsMode: ['mapped'] } },
+		...templateMapper('getTemplateVariablesGuide'),
 	},
 	{
 		displayName: 'Template Variables',
 		name: 'templateVariables',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'languageCode'],
-			resourceMapper: {
-				resourceMapperMethod: 'getTemplateVariables',
-				mode: 'add',
-				fieldWords: { singular: 'variable', plural: 'variables' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-			},
-		},
-		displayOptions: { show: { ...fromVersion11, componentsMode: ['mapped'] } },
+		...templateMapper('getTemplateVariables'),
 	},
 	{
 		displayName: 'Components (JSON)',
