@@ -154,7 +154,8 @@ async function runN8n({ command, env, userFolder, readyUrl, name, log, killOnSig
 /**
  * Starts `n8n start` (regular mode, SQLite) and resolves once /healthz/readiness answers 200.
  * @param {{ extensions: string, credentials?: object[], workflows?: object[], extraEnv?: Record<string, string>,
- *   port?: number, log?: (line: string) => void, killOnSignal?: boolean }} options `killOnSignal` (default true):
+ *   port?: number, brokerPort?: number, log?: (line: string) => void, killOnSignal?: boolean }} options
+ *   `brokerPort`: the task-runner broker's port (default: a free one). `killOnSignal` (default true):
  *   on SIGINT/SIGTERM, kill n8n and end this process; false when the caller stops n8n itself on signals.
  */
 async function startN8n(options) {
@@ -166,7 +167,7 @@ async function startN8n(options) {
 			runtime,
 			userFolder,
 			port,
-			brokerPort: await freePort(),
+			brokerPort: options.brokerPort ?? (await freePort()),
 			extensions: options.extensions,
 			extraEnv: options.extraEnv,
 		});

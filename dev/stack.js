@@ -46,11 +46,11 @@ const EMULATOR_NUMBER = {
 
 /**
  * n8n settings that keep the 360dialog Trigger's answers fast on n8n's default (secure) expression engine.
- * With the default `vm` engine each expression isolate n8n takes costs about 37 ms of CPU; a delivery to a trigger
- * other than n8n's own Webhook node takes one for the webhook phase and, without lazy acquisition, another for the
- * execution. Lazy acquisition takes the second only when an expression is really evaluated (with the trigger at
- * typeVersion 2, n8n also stops evaluating `$parameter.options.binaryData` for it when reading the body; version 2.1
- * also has n8n write nothing to its database before it answers: use version 2.1).
+ * With the default `vm` engine each expression isolate n8n takes costs far more CPU than the trigger's own work; a
+ * delivery to a trigger other than n8n's own Webhook node takes one for the webhook phase and, without lazy
+ * acquisition, another for the execution. Lazy acquisition takes the second only when an expression is really
+ * evaluated (with the trigger at typeVersion 2, n8n also stops evaluating `$parameter.options.binaryData` for it when
+ * reading the body; version 2.1 also has n8n write nothing to its database before it answers: use version 2.1).
  */
 const RECOMMENDED_N8N_ENV = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 /** Queue mode adds: n8n's PostgreSQL pool defaults to 2 connections per process, too few once requests back up. */
@@ -71,7 +71,7 @@ function ensureBuilt() {
  *   workflows?: object[],
  *   credentials?: object[],
  *   apiKey?: string, baseUrl?: string,
- *   emulatorPort?: number, n8nPort?: number, webhookPort?: number,
+ *   emulatorPort?: number, n8nPort?: number, webhookPort?: number, brokerPort?: number,
  *   emulatorOptions?: import('../emulator').StartEmulatorOptions,
  *   n8nEnv?: Record<string, string>,
  *   extraEnv?: Record<string, string>,
@@ -87,6 +87,8 @@ function ensureBuilt() {
  * - `credentials`: more credentials to import beside the 360dialog one (`{ id, name, type, data }`, data in plain).
  * - `n8nEnv` / `extraEnv` (the same; both are merged): environment for every n8n process, over everything else.
  * - `webhookPort` (queue mode): the port production webhooks are received on (the balancer's, with several processors).
+ * - `brokerPort`: the task-runner broker's port of the n8n that serves the editor (the main in queue mode); the other
+ *   processes take free ports.
  * - `killOnSignal` (default true): on SIGINT/SIGTERM everything is killed and this process ends; false when the
  *   caller handles signals and calls stop() itself.
  * - `log`: every line the processes print; in queue mode prefixed with the process (`main`, `worker 1`, `webhook 1`,
@@ -140,6 +142,7 @@ async function startRegularMode(options, credentials) {
 		credentials,
 		workflows: options.workflows ?? [],
 		port: options.n8nPort,
+		brokerPort: options.brokerPort,
 		extraEnv: {
 			...(options.recommended ? RECOMMENDED_N8N_ENV : {}),
 			...callerEnv(options),
@@ -240,6 +243,7 @@ async function startQueueMode(options, credentials) {
 		const main = await envFor(mainPort, {
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			...(options.brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(options.brokerPort) } : {}),
 		});
 		// Before any n8n runs: a running main does not see what the CLI imports.
 		importData(main.env, main.userFolder, { credentials, workflows: options.workflows ?? [] });

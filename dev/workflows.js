@@ -12,6 +12,9 @@ const CREDENTIAL = { id: 'D360credential01', name: '360dialog' };
 /** Ids of the example workflows that scripts and tests activate. */
 const ECHO_BOT = 'D360EchoBot00001';
 const SEND_HOOK = 'D360SendHook0001';
+/** The trigger examples that listen beside the echo bot as extra destinations of its number. */
+const ROUTE_BY_TYPE = 'D360RouteType001';
+const VOICE_NOTE = 'D360VoiceNote001';
 
 /**
  * Reads an example and points its 360dialog nodes at the custom-extension node types and the given credential.
@@ -37,4 +40,12 @@ function loadAllExamples(credential = CREDENTIAL) {
 		.map((file) => loadExample(file, credential));
 }
 
-module.exports = { loadExample, loadAllExamples, CREDENTIAL, ECHO_BOT, SEND_HOOK };
+module.exports = {
+	loadExample,
+	loadAllExamples,
+	CREDENTIAL,
+	ECHO_BOT,
+	SEND_HOOK,
+	ROUTE_BY_TYPE,
+	VOICE_NOTE,
+};

@@ -5,6 +5,7 @@
  */
 
 /** @typedef {import('./options').NumberConfig} NumberConfig */
+/** @typedef {{ object: 'whatsapp_business_account', entry: Array<{ id: string, changes: object[] }> }} WebhookBody */
 
 /**
  * One change of field "messages", its value stamped with the number's metadata.
@@ -29,6 +30,7 @@ function messagesValue(number, value) {
  * A whole post: one entry per list of changes, each entry under the number's WABA.
  * @param {Pick<NumberConfig, 'wabaId'>} number
  * @param {Array<Array<object>>} entries
+ * @returns {WebhookBody}
  */
 function webhookBody(number, entries) {
 	return {

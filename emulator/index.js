@@ -29,6 +29,17 @@ const { configureAccount } = require('./account');
 
 const HOST = '127.0.0.1';
 
+/** @typedef {import('./types').Emulator} Emulator */
+/** @typedef {import('./types').StartEmulatorOptions} StartEmulatorOptions */
+/** @typedef {import('./types').RuntimeOptions} RuntimeOptions */
+/** @typedef {import('./types').EmulatorNumber} EmulatorNumber */
+/** @typedef {import('./types').RecipientFaults} RecipientFaults */
+/** @typedef {import('./types').RequestRecord} RequestRecord */
+/** @typedef {import('./types').SentRecord} SentRecord */
+/** @typedef {import('./types').DeliveryRecord} DeliveryRecord */
+/** @typedef {import('./types').InboundRecord} InboundRecord */
+/** @typedef {import('./types').InboundInput} InboundInput */
+
 /**
  * @param {http.Server} server
  * @returns {Set<import('node:net').Socket>}
@@ -102,7 +113,8 @@ function waitFor(predicate, options, waiters) {
 
 /**
  * Starts an emulator and resolves once it listens.
- * @param {Record<string, any>} [userOptions] see index.d.ts / README.md
+ * @param {StartEmulatorOptions} [userOptions] see types.js / README.md
+ * @returns {Promise<Emulator>}
  */
 async function startEmulator(userOptions = {}) {
 	const ctx = createContext(normalizeOptions(userOptions));

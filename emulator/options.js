@@ -241,9 +241,13 @@ function applyRuntimeOptions(options, patch) {
 	return /** @type {EmulatorOptions} */ (/** @type {unknown} */ (next));
 }
 
-/** The run-time options as JSON-safe values (an unlimited throughput shows as null). @param {EmulatorOptions} options */
+/**
+ * The run-time options as JSON-safe values (an unlimited throughput shows as null).
+ * @param {EmulatorOptions} options
+ * @returns {Required<import('./types').RuntimeOptions>}
+ */
 function describeRuntimeOptions(options) {
-	/** @type {Record<string, unknown>} */
+	/** @type {any} copied name by name from RUNTIME_OPTION_NAMES, the list the return type describes */
 	const described = {};
 	for (const name of RUNTIME_OPTION_NAMES)
 		described[name] = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (options))[

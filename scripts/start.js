@@ -12,6 +12,7 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
+const { freePort } = require('../dev/n8n');
 const { OWNER } = require('../dev/rest');
 const { startStack, RECOMMENDED_N8N_ENV, RECOMMENDED_QUEUE_ENV } = require('../dev/stack');
 const { loadAllExamples, ECHO_BOT, SEND_HOOK } = require('../dev/workflows');
@@ -29,7 +30,38 @@ function parseArgs(args) {
 	return { queue: args.includes('--queue') };
 }
 
-/** @param {Record<string, string>} env */
+/** The ports `npm start` listens on, each chosen by an environment variable; null: a free port unless set. */
+const PORT_VARIABLES = {
+	N8N_PORT: 5678,
+	EMULATOR_PORT: 4010,
+	WEBHOOK_PORT: 5680,
+	N8N_RUNNERS_BROKER_PORT: null,
+};
+
+/**
+ * Each port variable's value: the environment's, else its default, else a free port.
+ * @returns {Promise<Record<keyof typeof PORT_VARIABLES, number>>}
+ */
+async function choosePorts() {
+	/** @type {Record<string, number>} */
+	const ports = {};
+	for (const [name, fallback] of Object.entries(PORT_VARIABLES)) {
+		const given = process.env[name];
+		if (given === undefined || given === '') {
+			ports[name] = fallback ?? (await freePort());
+			continue;
+		}
+		const port = Number(given);
+		if (!Number.isInteger(port) || port < 1 || port > 65535) {
+			console.error(`${name} must be a port number from 1 to 65535 (got "${given}").`);
+			process.exit(2);
+		}
+		ports[name] = port;
+	}
+	return /** @type {Record<keyof typeof PORT_VARIABLES, number>} */ (ports);
+}
+
+/** @param {Record<string, string | number>} env */
 const describeSettings = (env) =>
 	Object.entries(env)
 		.map(([name, value]) => `${name}=${value}`)
@@ -37,6 +69,7 @@ const describeSettings = (env) =>
 
 async function main() {
 	const { queue } = parseArgs(process.argv.slice(2));
+	const ports = await choosePorts();
 	console.log('Building the package...');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 
@@ -73,9 +106,10 @@ async function main() {
 		workflows: loadAllExamples(),
 		apiKey,
 		baseUrl: realBaseUrl,
-		n8nPort: Number(process.env.N8N_PORT ?? 5678),
-		webhookPort: queue ? Number(process.env.WEBHOOK_PORT ?? 5680) : undefined,
-		emulatorPort: Number(process.env.EMULATOR_PORT ?? 4010),
+		n8nPort: ports.N8N_PORT,
+		webhookPort: queue ? ports.WEBHOOK_PORT : undefined,
+		emulatorPort: ports.EMULATOR_PORT,
+		brokerPort: ports.N8N_RUNNERS_BROKER_PORT,
 		// Behind a tunnel or reverse proxy, triggers register its public URL.
 		n8nEnv: process.env.WEBHOOK_URL ? { WEBHOOK_URL: process.env.WEBHOOK_URL } : undefined,
 		log: process.env.VERBOSE ? (line) => console.log(`[n8n] ${line}`) : undefined,
@@ -86,6 +120,12 @@ async function main() {
 		await stack.rest.activate(ECHO_BOT);
 		await stack.rest.activate(SEND_HOOK);
 	}
+	const { WEBHOOK_PORT, EMULATOR_PORT, ...always } = ports;
+	const portsInUse = {
+		...always,
+		...(queue ? { WEBHOOK_PORT } : {}),
+		...(apiKey ? {} : { EMULATOR_PORT }),
+	};
 
 	const lines = [
 		'',
@@ -102,12 +142,13 @@ async function main() {
 	}
 	lines.push(
 		`  settings:            ${describeSettings(queue ? RECOMMENDED_QUEUE_ENV : RECOMMENDED_N8N_ENV)}`,
+		`  ports:               ${describeSettings(portsInUse)}  (set any of them to choose another)`,
 	);
 	if (stack.emulator) {
 		lines.push(
 			`360dialog emulator:    ${stack.emulator.url}  (API key: ${stack.number.apiKey})`,
 			'',
-			'The echo bot is active. Send it a WhatsApp message through the emulator:',
+			'The echo bot is published. Send it a WhatsApp message through the emulator:',
 			`  curl -s -X POST ${stack.emulator.url}/_emulator/inbound -H 'content-type: application/json' -d '{"from":"4915112345678","name":"Jane","type":"text","text":{"body":"hi"}}'`,
 			'',
 			'See what the bot sent back:',
@@ -119,7 +160,7 @@ async function main() {
 	} else {
 		lines.push(
 			'',
-			'Activate a trigger workflow once n8n is reachable on a public https URL (set WEBHOOK_URL).',
+			'Publish a trigger workflow once n8n is reachable on a public https URL (set WEBHOOK_URL).',
 		);
 	}
 	lines.push('', 'Press Ctrl-C to stop.');

@@ -25,7 +25,7 @@ export class Dialog360TriggerV1 implements INodeType {
 			properties: [
 				{
 					displayName:
-						"360dialog keeps one webhook URL per WhatsApp number. Activating this workflow registers its URL for the credential's number, and deactivating it puts back the one that was there before.",
+						"360dialog keeps one webhook URL per WhatsApp number. Publishing this workflow registers its URL for the credential's number, and unpublishing it puts back the one that was there before.",
 					name: 'oneWebhookNotice',
 					type: 'notice',
 					default: '',

@@ -41,7 +41,7 @@ export class Dialog360TriggerV2 implements INodeType {
 							name: 'Main Webhook of the Number',
 							value: 'main',
 							description:
-								"This workflow becomes the number's webhook URL; another URL already registered is refused, or replaced and put back on deactivation",
+								"This workflow becomes the number's webhook URL; another URL already registered is refused, or replaced and put back when this workflow is unpublished",
 						},
 						{
 							name: 'Extra Destination',
@@ -54,7 +54,7 @@ export class Dialog360TriggerV2 implements INodeType {
 				},
 				{
 					displayName:
-						'360dialog sends to extra destinations only what the main webhook answered with 200. Use this to listen with the test URL while the production workflow runs, or beside another system.',
+						'360dialog sends to extra destinations only what the main webhook answered with 200. Use this to publish a second workflow on the number, or to listen beside another system.',
 					name: 'extraDestinationNotice',
 					type: 'notice',
 					default: '',

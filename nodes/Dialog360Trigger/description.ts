@@ -7,6 +7,7 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 	IWebhookDescription,
+	TriggerPanelDefinition,
 } from 'n8n-workflow';
 
 import { MESSAGE_TYPE_OPTIONS, STATUS_OPTIONS } from './options';
@@ -19,6 +20,22 @@ export const WEBHOOK: IWebhookDescription = {
 	// default for triggers, the literal text "firstEntryJson".
 	responseData: '',
 	path: 'webhook',
+};
+
+/** What the trigger's panel says about testing beside the published workflow. */
+const TRIGGER_PANEL: TriggerPanelDefinition = {
+	activationHint: {
+		active:
+			"This workflow is published. While you test, its test URL listens beside the production URL as an extra destination of the number: the published workflow keeps answering, and only the test's entry is removed when the test ends.",
+		inactive:
+			"Once you've finished building your workflow, publish it: its production URL becomes the number's webhook at 360dialog (you won't see those executions here).",
+	},
+	executionsHelp: {
+		active:
+			"<b>While building your workflow</b>, click 'Test this trigger' and send a WhatsApp message to the number. 360dialog keeps one main webhook per number, and it is this published workflow's: the test listens beside it as an extra destination (up to 3 webhooks per number, the main one included), receives the same messages, and is removed when the test ends.<br /><br /><b>The published workflow</b> runs for every message and status, whether or not you test.",
+		inactive:
+			"<b>While building your workflow</b>, click 'Test this trigger' and send a WhatsApp message to the number: the test URL is the number's webhook until the test ends (beside the main webhook, as an extra destination, when another workflow of this n8n holds the number), then the number is put back as it was.<br /><br /><b>Once you're happy with your workflow</b>, publish it: its production URL becomes the number's webhook.",
+	},
 };
 
 /** The part of a version's description that every version shares, from the node's base description. */
@@ -35,6 +52,7 @@ export function sharedDescription(
 		inputs: [],
 		credentials: [{ name: 'dialog360Api', required: true }],
 		webhooks: [WEBHOOK],
+		triggerPanel: TRIGGER_PANEL,
 	};
 }
 
@@ -83,7 +101,7 @@ export const replaceExistingWebhookOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		"Whether to take over the number's webhook when another URL is registered. The previous URL is kept and put back when this workflow is deactivated. Off: activation fails and names the URL in use.",
+		"Whether to take over the number's webhook when another URL is registered. The previous URL is kept and put back when this workflow is unpublished. Off: publishing fails and names the URL in use.",
 };
 
 export const verifySecretOption: INodeProperties = {
@@ -92,7 +110,7 @@ export const verifySecretOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to accept only deliveries that carry the secret header registered at activation. Turn off only when the webhook URL was set up by hand outside n8n: then anyone who learns the URL can start this workflow with made-up messages.',
+		'Whether to accept only deliveries that carry the secret header registered when the workflow was published. Turn off only when the webhook URL was set up by hand outside n8n: then anyone who learns the URL can start this workflow with made-up messages.',
 };
 
 const rememberAcrossRestarts: INodeProperties = {

@@ -143,8 +143,11 @@ describe('trigger version 2 inside a real n8n', () => {
 	}
 
 	beforeAll(async () => {
+		// The voice note example as the number's only webhook (it ships as an extra destination).
+		const voice = loadExample('voice-note-reply.json');
+		voice.nodes[0].parameters.webhookRole = 'main';
 		stack = await startStack({
-			workflows: [mainWorkflow, extraWorkflow, loadExample('voice-note-reply.json')],
+			workflows: [mainWorkflow, extraWorkflow, voice],
 			emulatorOptions: { statusGapMs: 10 },
 			n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 		});

@@ -104,11 +104,14 @@ describe('the package inside a real n8n', () => {
 			id: 'e9c4f8d3-0004-4000-8000-0000000000f1',
 		});
 		takeover.nodes[0].parameters.options = { replaceExistingWebhook: true };
+		// The router as a second main webhook of the number (the example listens as an extra destination).
+		const route = loadExample('route-by-type.json');
+		for (const router of [route, takeover]) router.nodes[0].parameters.webhookRole = 'main';
 		stack = await startStack({
 			workflows: [
 				echo,
 				loadExample('send-from-webhook.json'),
-				loadExample('route-by-type.json'),
+				route,
 				takeover,
 				loadExample('template-broadcast.json'),
 			],

@@ -73,6 +73,12 @@ export interface TriggerOptions {
 	workflowId?: string;
 	/** The node's static data to start from, e.g. what an earlier release stored. */
 	staticData?: IDataObject;
+	/**
+	 * "Test this trigger" as n8n 2.41 runs it (TestWebhooks): the test URL, `checkExists`/`create` in mode
+	 * `manual`, `delete` in mode `internal`, deliveries in mode `manual`, and static data of its own that
+	 * starts empty.
+	 */
+	test?: boolean;
 }
 
 /** The trigger, plus one action node on each output index that should count as connected. */
@@ -125,7 +131,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		nodes,
 		connections,
 		nodeTypes,
-		active: true,
+		active: !options.test,
 		staticData: options.staticData ? { [`node:${node.name}`]: options.staticData } : {},
 	});
 	const credentials = {
@@ -142,9 +148,15 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
+		...(options.test ? { isTest: true } : {}),
 	} as unknown as IWebhookData;
-	const hookContext = () =>
-		new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+	const hookContext = (method: 'register' | 'delete' = 'register') => {
+		if (!options.test)
+			return new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+		return method === 'delete'
+			? new HookContext(workflow, node, additionalData, 'internal', 'update', webhookData)
+			: new HookContext(workflow, node, additionalData, 'manual', 'manual', webhookData);
+	};
 	const methods = nodeType.webhookMethods!.default!;
 	const staticData = () => workflow.getStaticData('node', node);
 
@@ -156,7 +168,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		},
 		checkExists: async () => await methods.checkExists.call(hookContext()),
 		create: async () => await methods.create.call(hookContext()),
-		delete: async () => await methods.delete.call(hookContext()),
+		delete: async () => await methods.delete.call(hookContext('delete')),
 		activate: async () => {
 			if (!(await harness.checkExists())) await harness.create();
 		},
@@ -201,7 +213,7 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 				workflow,
 				node,
 				{ ...additionalData, httpRequest: req, httpResponse: res } as never,
-				options.mode ?? 'webhook',
+				options.mode ?? (options.test ? 'manual' : 'webhook'),
 				webhookData,
 				[],
 				null,
@@ -218,4 +230,20 @@ export async function createTriggerHarness(options: TriggerOptions): Promise<Tri
 		},
 	};
 	return harness;
+}
+
+/** Sets a number's extra destinations (`/multi_webhook`) as another system or the 360dialog Hub would. */
+export async function setExtraDestinations(
+	baseUrl: string,
+	apiKey: string,
+	destinations: unknown[],
+	enabled = true,
+): Promise<void> {
+	const answer = await fetch(`${baseUrl}/multi_webhook`, {
+		method: 'POST',
+		headers: { 'D360-API-KEY': apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ enabled, destinations }),
+	});
+	if (answer.status !== 200)
+		throw new Error(`POST /multi_webhook answered ${answer.status}: ${await answer.text()}`);
 }

@@ -1,7 +1,8 @@
 /**
  * n8n's webhook methods for the trigger: registering its URL with 360dialog without ever hijacking a
  * number, as the main webhook (mainWebhook.ts) or as an extra destination (extraDestination.ts), and
- * unregistering only what this workflow registered.
+ * unregistering only what this workflow registered. "Test this trigger" calls the same methods for the
+ * test URL (n8n's mode `manual`), with static data of its own that lives as long as the test.
  */
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -20,7 +21,9 @@ import {
 	sealLegacyHeaders,
 	takeMainWebhook,
 } from './mainWebhook';
-import { roleOf, staticData } from './registration';
+import { roleOf, staticData, type WebhookRole } from './registration';
+import { readMainWebhook, sameUrl } from './webhookConfig';
+import { webhookOwner } from './webhookOwner';
 
 async function refuseUndeliverableUrl(this: IHookFunctions, url: string): Promise<void> {
 	const { baseUrl } = await readCredential(this);
@@ -32,6 +35,19 @@ async function refuseUndeliverableUrl(this: IHookFunctions, url: string): Promis
 		`360dialog cannot deliver to this workflow: ${problem.problem}`,
 		{ description: problem.fix },
 	);
+}
+
+/**
+ * Where this registration goes. A test on a number whose main webhook is a 360dialog Trigger of this n8n
+ * (the same workflow published, or another) listens beside it as an extra destination: the published
+ * workflow keeps receiving, and only the test's entry is removed when the test ends.
+ */
+async function registrationRole(this: IHookFunctions, url: string): Promise<WebhookRole> {
+	const role = roleOf.call(this);
+	if (role === 'extra' || this.getMode() !== 'manual') return role;
+	const main = await readMainWebhook.call(this);
+	if (!main.url || sameUrl(main.url, url)) return 'main';
+	return webhookOwner(main.url, url) === 'elsewhere' ? 'main' : 'extra';
 }
 
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
@@ -48,11 +64,15 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const url = this.getNodeWebhookUrl('default') as string;
 	await refuseUndeliverableUrl.call(this, url);
 	const data = staticData.call(this);
-	const role = roleOf.call(this);
-	const secret =
-		role === 'extra'
-			? await addExtraDestination.call(this, url)
-			: await takeMainWebhook.call(this, url, data);
+	const role = await registrationRole.call(this, url);
+	let secret: string;
+	if (role === 'extra') {
+		const added = await addExtraDestination.call(this, url);
+		secret = added.secret;
+		if (added.switchedOn) data.switchedOnExtraDestinations = true;
+	} else {
+		secret = await takeMainWebhook.call(this, url, data);
+	}
 	delete data.webhookSecret;
 	data.webhookSecretSha256 = hashSecret(secret);
 	data.registeredUrl = url;
@@ -63,12 +83,16 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const data = staticData.call(this);
 	const url = data.registeredUrl ?? (this.getNodeWebhookUrl('default') as string);
-	if (data.registeredRole === 'extra') await removeExtraDestination.call(this, url);
-	else await releaseMainWebhook.call(this, url, data);
+	if (data.registeredRole === 'extra') {
+		await removeExtraDestination.call(this, url, data.switchedOnExtraDestinations === true);
+	} else {
+		await releaseMainWebhook.call(this, url, data);
+	}
 	delete data.webhookSecret;
 	delete data.webhookSecretSha256;
 	delete data.registeredUrl;
 	delete data.registeredRole;
+	delete data.switchedOnExtraDestinations;
 	delete data.previousWebhook;
 	return true;
 }

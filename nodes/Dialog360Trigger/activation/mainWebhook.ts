@@ -3,7 +3,7 @@
  * the user asks to replace it, the replaced one is kept (its headers sealed) and put back on deactivation,
  * and nothing is touched once someone else has taken the number over since.
  */
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readCredential } from '../../shared/transport';
@@ -18,6 +18,46 @@ import {
 	writeMainWebhook,
 	type WebhookConfig,
 } from './webhookConfig';
+import { webhookOwner } from './webhookOwner';
+
+/**
+ * The number's main webhook is someone else's. The first line says whose it is and what to do: n8n
+ * shows only that line in its publish and test popups.
+ */
+function numberTaken(node: INode, registered: string, url: string): NodeOperationError {
+	const hasRoles = node.typeVersion >= 2;
+	const owner = webhookOwner(registered, url);
+	if (owner === 'thisTrigger') {
+		return new NodeOperationError(
+			node,
+			`This workflow's test URL holds this WhatsApp number's main webhook while "Test this trigger" listens (${registered}): stop the test, then publish again`,
+			{ description: 'The test puts the number back as it was when it ends.' },
+		);
+	}
+	if (owner === 'thisN8n') {
+		const fix = hasRoles
+			? 'set "Webhook Role" to "Extra Destination" to publish this workflow beside it'
+			: 'unpublish that workflow first, or turn on "Replace Existing Webhook"';
+		return new NodeOperationError(
+			node,
+			`Another workflow of this n8n holds this WhatsApp number's main webhook (${registered}): ${fix}`,
+			{
+				description: `360dialog keeps one main webhook per number, and that URL is another 360dialog Trigger's production URL on this n8n.${hasRoles ? ' As an extra destination this workflow receives every delivery the main webhook answers (360dialog allows 3 webhooks per number, the main one included). Or unpublish the workflow that holds it.' : ''}`,
+			},
+		);
+	}
+	const fix = hasRoles
+		? 'turn on "Replace Existing Webhook" to take it over, or set "Webhook Role" to "Extra Destination" to receive beside it'
+		: 'turn on "Replace Existing Webhook" to take it over';
+	return new NodeOperationError(
+		node,
+		`This WhatsApp number already sends its webhooks to ${registered}, which is not a workflow of this n8n: ${fix}`,
+		{
+			description:
+				'360dialog keeps one main webhook URL per number. With "Replace Existing Webhook" on, the current URL is kept and put back when this workflow is unpublished or its test ends.',
+		},
+	);
+}
 
 function isOurs(config: WebhookConfig, url: string, data: SecretRecord): boolean {
 	return sameUrl(config.url, url) && carriesOurSecret(config.headers, data);
@@ -50,7 +90,7 @@ async function previousConfig(
 		`The webhook this workflow replaced (${previous.url}) cannot be put back with its headers`,
 		{
 			description:
-				"Its headers were sealed with the credential's API key at activation, and the credential now holds another key. Put the previous API key back in the credential and deactivate again, or register that URL and its headers with 360dialog yourself.",
+				"Its headers were sealed with the credential's API key when this workflow was published, and the credential now holds another key. Put the previous API key back in the credential and unpublish again, or register that URL and its headers with 360dialog yourself.",
 		},
 	);
 }
@@ -78,17 +118,7 @@ export async function takeMainWebhook(
 	const current = await readMainWebhook.call(this);
 	if (current.url && !sameUrl(current.url, url)) {
 		if (!options.replaceExistingWebhook) {
-			const extra =
-				this.getNode().typeVersion >= 2
-					? ' Or set "Webhook Role" to "Extra Destination" to receive beside it.'
-					: '';
-			throw new NodeOperationError(
-				this.getNode(),
-				`This WhatsApp number already sends its webhooks to ${current.url}`,
-				{
-					description: `360dialog keeps one main webhook URL per number. To let this workflow take over, open the trigger's options and turn on "Replace Existing Webhook": the current URL is kept and put back when this workflow is deactivated.${extra}`,
-				},
-			);
+			throw numberTaken(this.getNode(), current.url, url);
 		}
 		const { apiKey } = await readCredential(this);
 		data.previousWebhook = {

@@ -17,6 +17,8 @@ export interface TriggerStaticData extends IDataObject, SecretRecord {
 	registeredUrl?: string;
 	/** Where this workflow registered itself; absent for registrations of earlier releases (main). */
 	registeredRole?: WebhookRole;
+	/** As an extra destination: it switched on the number's extra destinations, to switch off again. */
+	switchedOnExtraDestinations?: boolean;
 	/** The webhook that was registered before this workflow replaced it, to put back on deactivation. */
 	previousWebhook?: PreviousWebhook | null;
 }

@@ -50,7 +50,9 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const wanted = settings.skipUnconnected
 		? connectedOutputs.call(this, outputCount)
 		: new Array<boolean>(outputCount).fill(true);
-	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:`;
+	// A test listening beside the published workflow gets the same deliveries: it remembers them apart.
+	const test = this.getMode() === 'manual' ? 'test:' : '';
+	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${test}`;
 	// Without "Remember Deliveries Across Restarts" (version 2.1) the keys stay in this process: n8n saves
 	// changed static data to its database before it answers, one write per delivery.
 	const persisted = settings.rememberAcrossRestarts

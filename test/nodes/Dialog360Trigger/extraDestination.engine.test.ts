@@ -3,7 +3,7 @@
  * destinations, against the emulator's `/multi_webhook`.
  */
 import { startEmulator, type Emulator } from '../../../emulator';
-import { createTriggerHarness } from '../../helpers/trigger';
+import { createTriggerHarness, setExtraDestinations } from '../../helpers/trigger';
 
 const KEY = 'extra-key';
 const VERIFICATION_HEADER = 'X-N8n-Webhook-Secret';
@@ -31,14 +31,8 @@ describe('360dialog Trigger as an extra destination', () => {
 		});
 	};
 	const destinations = () => emu.extraDestinations()[0].destinations;
-	const setDestinations = async (list: unknown[]) => {
-		const answer = await fetch(`${emu.url}/multi_webhook`, {
-			method: 'POST',
-			headers: { 'D360-API-KEY': KEY, 'content-type': 'application/json' },
-			body: JSON.stringify({ enabled: true, destinations: list }),
-		});
-		expect(answer.status).toBe(200);
-	};
+	const setDestinations = (list: unknown[], enabled = true) =>
+		setExtraDestinations(emu.url, KEY, list, enabled);
 
 	test('activation adds only its own entry, with its secret; the main webhook and the other destinations stay', async () => {
 		await setDestinations([OTHER]);
