@@ -26,6 +26,8 @@ const {
 	SEND_TEMPLATE,
 	LIST_TEMPLATES,
 	DELIVERY_UPDATE_VALUES,
+	TRIGGER,
+	TRIGGER_WEBHOOK_ID,
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 } = require('./browser/templateWorkflow') as typeof import('./browser/templateWorkflow');
 
@@ -186,7 +188,7 @@ describe('the editor in Chromium at 1440×900', () => {
 
 	test('the canvas of a fully set-up workflow: no node shows an issue, subtitles in words', async () => {
 		await openWorkflow(WORKFLOW_ID, SEND_TEMPLATE);
-		const trigger = canvasNode('360dialog Trigger');
+		const trigger = canvasNode(TRIGGER);
 		await trigger.getByText('Message', { exact: true }).waitFor();
 		await trigger.getByText('Status', { exact: true }).waitFor();
 		await expect(canvasNode(SEND_TEMPLATE).innerText()).resolves.toContain(
@@ -308,6 +310,40 @@ describe('the editor in Chromium at 1440×900', () => {
 		expect(panel).toMatch(/Triggers \(1\)/);
 		expect(panel).toContain('Send an image or other media');
 		await page.keyboard.press('Escape');
+	});
+
+	test('Test this trigger on the published workflow: the panel receives the inbound message, the published workflow keeps its webhook', async () => {
+		await stack.rest.activate(WORKFLOW_ID);
+		const productionUrl = `${stack.n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+		const testUrl = `${stack.n8n.url}/webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`;
+		await until(() => emulator.webhooks()[0]?.url === productionUrl);
+		expect(emulator.webhooks()[0]?.url).toBe(productionUrl);
+
+		await openWorkflow(WORKFLOW_ID, TRIGGER);
+		await openNode(TRIGGER);
+		await page.locator('[data-test-id="node-execute-button"]').click();
+		const listening = () =>
+			emulator.extraDestinations()[0]?.destinations.some((entry) => entry.url === testUrl) ?? false;
+		await until(listening);
+		expect(listening()).toBe(true);
+		expect(emulator.webhooks()[0]?.url).toBe(productionUrl);
+
+		emulator.injectInbound({
+			from: CUSTOMER,
+			name: 'Jane',
+			type: 'text',
+			text: { body: 'hello while testing' },
+		});
+		await page
+			.locator('[data-test-id="output-panel"]')
+			.getByText('hello while testing')
+			.first()
+			.waitFor();
+		await until(() => !listening());
+		expect(listening()).toBe(false);
+		expect(emulator.webhooks()[0]?.url).toBe(productionUrl);
+		await closeNode();
+		await stack.rest.deactivate(WORKFLOW_ID);
 	});
 
 	test('picking another template: the fields become its own variables, and the node sends what is typed', async () => {

@@ -12,6 +12,8 @@ const { CREDENTIAL } = require('../../../dev/workflows');
 const WORKFLOW_ID = 'D360EditorTpl001';
 const LIST_WORKFLOW_ID = 'D360EditorLst001';
 const SEND_TEMPLATE = 'Send Template';
+const TRIGGER = '360dialog Trigger';
+const TRIGGER_WEBHOOK_ID = 'a6d1c0de-360d-4e60-9b1a-ec40b0e00042';
 const LIST_TEMPLATES = 'List Templates';
 const credentials = { dialog360Api: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
 
@@ -43,11 +45,11 @@ function templateWorkflow(recipient) {
 		nodes: [
 			{
 				id: 'e0c1d2f3-0000-4000-8000-000000000001',
-				name: '360dialog Trigger',
+				name: TRIGGER,
 				type: 'CUSTOM.dialog360Trigger',
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: 'a6d1c0de-360d-4e60-9b1a-ec40b0e00042',
+				webhookId: TRIGGER_WEBHOOK_ID,
 				parameters: {},
 				credentials,
 			},
@@ -97,7 +99,7 @@ function templateWorkflow(recipient) {
 			},
 		],
 		connections: {
-			'360dialog Trigger': {
+			[TRIGGER]: {
 				main: [
 					[{ node: 'Handle Message', type: 'main', index: 0 }],
 					[{ node: 'Track Status', type: 'main', index: 0 }],
@@ -144,4 +146,6 @@ module.exports = {
 	SEND_TEMPLATE,
 	LIST_TEMPLATES,
 	DELIVERY_UPDATE_VALUES,
+	TRIGGER,
+	TRIGGER_WEBHOOK_ID,
 };
