@@ -4,37 +4,17 @@
  * as before, so that saved mappings keep working.
  */
 import { readTemplateModel } from '../../../../nodes/shared/whatsapp/messages/templateModel';
+import type { TemplateDefinition } from '../../../../nodes/shared/whatsapp/messages/templateModel';
 import { templateVariables } from '../../../../nodes/shared/whatsapp/messages/templateVariables';
 
-const deliveryUpdate = {
-	name: 'delivery_update',
-	language: 'en_US',
-	components: [
-		{
-			type: 'HEADER',
-			format: 'TEXT',
-			text: 'Order {{1}} shipped',
-			example: { header_text: ['#1234'] },
-		},
-		{
-			type: 'BODY',
-			text: 'Hi {{1}}, your parcel arrives on {{2}}.',
-			example: { body_text: [['Jane', 'Friday, May 4']] },
-		},
-		{
-			type: 'BUTTONS',
-			buttons: [
-				{
-					type: 'URL',
-					text: 'Track parcel',
-					url: 'https://example.com/track/{{1}}',
-					example: ['https://example.com/track/ABC123'],
-				},
-				{ type: 'QUICK_REPLY', text: 'Change delivery' },
-			],
-		},
-	],
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SEED_TEMPLATES } = require('../../../../emulator/seedTemplates') as {
+	SEED_TEMPLATES: Array<{ name: string; language: string }>;
 };
+
+const deliveryUpdate = SEED_TEMPLATES.find(
+	(template) => template.name === 'delivery_update' && template.language === 'en_US',
+) as TemplateDefinition;
 
 test('each variable: its id, a short label, what it fills, and the name errors use', () => {
 	expect(templateVariables(readTemplateModel(deliveryUpdate))).toEqual([
