@@ -42,40 +42,40 @@ async function loadChosenTemplate(
 	return { model: readTemplateModel(definition), name: chosen.name };
 }
 
-/** Send Template's Template Variables: exactly the variables of the chosen template, as fields. */
+/**
+ * Send Template's Template Variables: exactly the variables of the chosen template, as fields. Why there are
+ * none is said once, by the guide above.
+ */
 async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const chosen = await loadChosenTemplate.call(this);
-	if ('notice' in chosen) return { fields: [], emptyFieldsNotice: chosen.notice };
-	const fields = templateVariables(chosen.model).map((variable) => ({
-		id: variable.id,
-		displayName: variable.label,
-		required: variable.required,
-		type: variable.type,
-		display: true,
-		defaultMatch: false,
-		canBeUsedToMatch: false,
-	}));
-	return fields.length > 0
-		? { fields }
-		: {
-				fields,
-				emptyFieldsNotice: `${chosen.name} has no variables: it is sent exactly as approved.`,
-			};
+	if ('notice' in chosen) return { fields: [] };
+	return {
+		fields: templateVariables(chosen.model).map((variable) => ({
+			id: variable.id,
+			displayName: variable.label,
+			required: variable.required,
+			type: variable.type,
+			display: true,
+			defaultMatch: false,
+			canBeUsedToMatch: false,
+		})),
+	};
 }
 
 const escapeHtml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Send Template's Variables Guide: each variable's label beside the template's text and its example. n8n's
- * editor gives a mapped field only its label, one line cut at the panel's width, while a mapper's notice
- * wraps: so the text and examples are read here, above the fields, and the fields keep short labels.
+ * Send Template's guide to its variables: each variable's label beside the template's text and its example,
+ * or why there are no variables. n8n's editor gives a mapped field only its label, one line cut at the panel's
+ * width, while a mapper's notice wraps: so the text and examples are read here, above the fields, and the
+ * fields keep short labels. It always answers a notice: n8n keeps the last one when an answer has none.
  */
 async function getTemplateVariablesGuide(
 	this: ILoadOptionsFunctions,
 ): Promise<ResourceMapperFields> {
 	const chosen = await loadChosenTemplate.call(this);
-	if ('notice' in chosen) return { fields: [], emptyFieldsNotice: chosen.notice };
+	if ('notice' in chosen) return { fields: [], emptyFieldsNotice: escapeHtml(chosen.notice) };
 	const lines = templateVariables(chosen.model).map(
 		(variable) => `<b>${escapeHtml(variable.label)}</b>: ${escapeHtml(variable.detail)}`,
 	);

@@ -288,14 +288,19 @@ describe('the fields of each template shape', () => {
 			'Body {{1}}: "Hallo {{1}}, deine Bestellung {{2}}…" — e.g. Jane',
 			'Body {{2}}: "…{{1}}, deine Bestellung {{2}} ist unterwegs." — e.g. #1234',
 		]);
-		expect(await fieldsOf(picked(''))).toEqual({
+		const guideMapper = (template: IDataObject) => mapperOf('getTemplateVariablesGuide', template);
+		// Said once, by the guide; the variables themselves are then no fields.
+		expect(await fieldsOf(picked(''))).toEqual({ fields: [] });
+		expect(await guideMapper(picked(''))).toEqual({
 			fields: [],
 			emptyFieldsNotice: expect.stringContaining('Choose a template'),
 		});
-		expect((await fieldsOf(picked('seasonal_promo|en_US'))).emptyFieldsNotice).toBe(
+		expect(await fieldsOf(picked('seasonal_promo|en_US'))).toEqual({ fields: [] });
+		expect((await guideMapper(picked('seasonal_promo|en_US'))).emptyFieldsNotice).toBe(
 			'The number has no approved template "seasonal_promo" in en_US. Check the name and language, or pick the template from the list.',
 		);
-		expect(await fieldsOf(picked('hello_world|en_US'))).toEqual({
+		expect(await fieldsOf(picked('hello_world|en_US'))).toEqual({ fields: [] });
+		expect(await guideMapper(picked('hello_world|en_US'))).toEqual({
 			fields: [],
 			emptyFieldsNotice: 'hello_world has no variables: it is sent exactly as approved.',
 		});
