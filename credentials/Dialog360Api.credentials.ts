@@ -6,8 +6,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../nodes/shared/credentialType';
+
 export class Dialog360Api implements ICredentialType {
-	name = 'dialog360Api';
+	name = CREDENTIAL_TYPE;
 
 	displayName = '360dialog API';
 
@@ -33,7 +35,7 @@ export class Dialog360Api implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://waba-v2.360dialog.io',
+			default: DEFAULT_BASE_URL,
 			required: true,
 			description:
 				'Where the 360dialog API lives. Use https://waba-v2.360dialog.io for production and https://waba-sandbox.360dialog.io for the sandbox; any other URL, such as a local 360dialog emulator (http://127.0.0.1:PORT), works too.',

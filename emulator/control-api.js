@@ -7,6 +7,7 @@ const { configureAccount } = require('./account');
 const { readBody, parseJson, sendJson } = require('./http-io');
 const { ApiError, controlError } = require('./errors');
 const { buildInbound } = require('./inbound');
+const { buildEvent } = require('./events2026');
 const { emitStatus } = require('./statuses');
 const { applyRuntimeOptions, describeRuntimeOptions, OptionError } = require('./options');
 const { digitsOf } = require('./ids');
@@ -49,6 +50,31 @@ function describeNumber(number) {
 	};
 }
 
+/** A webhook post needs somewhere to go. @param {Context} ctx @param {NumberConfig} number */
+function requireWebhook(ctx, number) {
+	if (ctx.store.webhooks.get(number.phoneNumberId)) return;
+	throw controlError(
+		409,
+		`no webhook is registered for phone number ${number.phoneNumberId}: register one first ` +
+			'(POST /v1/configs/webhook with its D360-API-KEY, or POST /_emulator/webhook)',
+	);
+}
+
+/**
+ * POST /_emulator/events, and emu.injectEvent(): posts one webhook that is neither a message nor a message
+ * status (an echo, history, a contact sync, a call or its status, a group or account change), see events2026.js.
+ * @param {Context} ctx
+ * @param {Record<string, any>} input
+ */
+function injectEvent(ctx, input) {
+	if (!isObject(input)) throw controlError(400, 'the body must be a JSON object');
+	const number = selectNumber(ctx, input);
+	requireWebhook(ctx, number);
+	const envelope = buildEvent(input, { number, nowMs: ctx.now() });
+	ctx.webhooks.enqueue(number.phoneNumberId, 'event', envelope);
+	return { envelope };
+}
+
 /**
  * POST /_emulator/inbound, and emu.injectInbound(). With `deliver: false` the message is received (its id known, the
  * window opened) but not posted: the caller posts the returned envelope itself, e.g. to time the answer.
@@ -58,13 +84,7 @@ function describeNumber(number) {
 function injectInbound(ctx, input) {
 	if (!isObject(input)) throw controlError(400, 'the body must be a JSON object');
 	const number = selectNumber(ctx, input);
-	if (!ctx.store.webhooks.get(number.phoneNumberId)) {
-		throw controlError(
-			409,
-			`no webhook is registered for phone number ${number.phoneNumberId}: register one first ` +
-				'(POST /v1/configs/webhook with its D360-API-KEY, or POST /_emulator/webhook)',
-		);
-	}
+	requireWebhook(ctx, number);
 	const built = buildInbound(input, {
 		number,
 		nowMs: ctx.now(),
@@ -241,6 +261,7 @@ const CONTROL_ROUTES = {
 	'GET /_emulator/numbers': (ctx) => ({ body: ctx.store.numbers.map(describeNumber) }),
 	'POST /_emulator/inbound': (ctx, body) => ({ body: injectInbound(ctx, body) }),
 	'GET /_emulator/inbound': (ctx) => ({ body: ctx.store.inbound }),
+	'POST /_emulator/events': (ctx, body) => ({ body: injectEvent(ctx, body) }),
 	'POST /_emulator/contacts': (ctx, body) => ({ body: setContactWindow(ctx, body) }),
 	'GET /_emulator/contacts': (ctx) => ({ body: describeContacts(ctx) }),
 	'GET /_emulator/requests': (ctx, _body, query) => ({ body: filterRequests(ctx, query) }),
@@ -297,6 +318,7 @@ async function handleControlRequest(ctx, req, res, url) {
 
 module.exports = {
 	handleControlRequest,
+	injectEvent,
 	injectInbound,
 	setContactWindow,
 	registerWebhook,

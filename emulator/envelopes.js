@@ -27,6 +27,17 @@ function messagesValue(number, value) {
 }
 
 /**
+ * A number's change of any other field (calls, smb_message_echoes, history, groups, ...), its value stamped
+ * with the number's metadata like a messages change.
+ * @param {Pick<NumberConfig, 'wabaId' | 'phoneNumberId' | 'displayPhoneNumber'>} number
+ * @param {string} field
+ * @param {Record<string, unknown>} value
+ */
+function numberChange(number, field, value) {
+	return webhookBody(number, [[{ ...messagesValue(number, value), field }]]);
+}
+
+/**
  * A whole post: one entry per list of changes, each entry under the number's WABA.
  * @param {Pick<NumberConfig, 'wabaId'>} number
  * @param {Array<Array<object>>} entries
@@ -53,4 +64,4 @@ function unixSeconds(ms) {
 	return String(Math.floor(ms / 1000));
 }
 
-module.exports = { messagesChange, messagesValue, unixSeconds, webhookBody };
+module.exports = { messagesChange, messagesValue, numberChange, unixSeconds, webhookBody };

@@ -22,8 +22,15 @@ const INBOUND_TYPES = [
 	'order',
 	'system',
 	'unsupported',
+	'revoke',
+	'edit',
 ];
-const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'];
+const INTERACTIVE_REPLY_TYPES = [
+	'button_reply',
+	'list_reply',
+	'nfm_reply',
+	'call_permission_reply',
+];
 
 /**
  * @typedef {object} InboundInput
@@ -36,6 +43,9 @@ const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'];
  * @property {Record<string, any>} [referral]
  * @property {string} [fromUserId]
  * @property {boolean} [hidePhone]
+ * @property {string} [groupId] a message sent in this group (group_id)
+ * @property {string} [username] the sender's WhatsApp username (contacts[].profile.username)
+ * @property {string} [originalMessageId] revoke and edit: the message deleted or edited
  * @property {number | string} [timestamp] unix seconds (or ms)
  * @property {string} [id] a message id to use instead of a generated one
  * @property {{ base64?: string, mimeType?: string, filename?: string }} [media]
@@ -128,7 +138,47 @@ function payloadFor(input, type, storeMedia) {
 			...(input.system ?? {}),
 		};
 	if (type === 'unsupported') return input.unsupported ?? { type: 'unknown' };
+	if (type === 'revoke') return revokePayload(input);
+	if (type === 'edit') return editPayload(input);
 	return requirePayload(input, type); // order
+}
+
+/** @param {Record<string, any>} input @param {'revoke' | 'edit'} type @returns {string} */
+function originalIdOf(input, type) {
+	const id = input[type]?.original_message_id ?? input.originalMessageId;
+	if (typeof id !== 'string' || id === '')
+		throw controlError(
+			400,
+			`originalMessageId (the wamid of the message to ${type === 'edit' ? 'edit' : 'delete'}) is required`,
+		);
+	return id;
+}
+
+/**
+ * A user deleting one of their messages. Source: Meta "Messages webhook reference: revoke"; pywa
+ * tests/data/updates/deleted_message.json.
+ * @param {Record<string, any>} input
+ */
+function revokePayload(input) {
+	return { original_message_id: originalIdOf(input, 'revoke') };
+}
+
+/**
+ * A user editing one of their messages: the edit holds the whole new message. Source: Meta "Messages webhook
+ * reference: edit"; pywa tests/data/updates/edited_message.json.
+ * @param {Record<string, any>} input
+ */
+function editPayload(input) {
+	const original_message_id = originalIdOf(input, 'edit');
+	const given = input.edit?.message;
+	if (isObject(given) && typeof given.type === 'string')
+		return { original_message_id, message: given };
+	if (typeof input.text !== 'string')
+		throw controlError(
+			400,
+			'an edit needs its new message: "text" (a string) or edit.message { type, <type> }',
+		);
+	return { original_message_id, message: { type: 'text', text: { body: input.text } } };
 }
 
 /** @param {Record<string, any>} interactive */
@@ -142,6 +192,13 @@ function interactivePayload(interactive) {
 	const reply = interactive[interactive.type];
 	if (!isObject(reply))
 		throw controlError(400, `interactive.${interactive.type} must be an object`);
+	// A call permission reply: pywa tests/data/updates/call_permission_update.json (response accept|reject,
+	// expiration_timestamp when accepted, response_source).
+	if (
+		interactive.type === 'call_permission_reply' &&
+		!['accept', 'reject'].includes(reply.response)
+	)
+		throw controlError(400, 'interactive.call_permission_reply.response must be accept or reject');
 	if (interactive.type !== 'nfm_reply')
 		return { type: interactive.type, [interactive.type]: reply };
 	// The platform sends the flow's answers as a JSON string.
@@ -198,6 +255,8 @@ function buildInbound(input, deps) {
 	message.id = messageId;
 	message.timestamp = unixSeconds(atMs);
 	message.type = type;
+	// A message in a group names it: pywa types/chat.py (Chat.from_message); Meta "Groups API: messaging".
+	if (typeof input.groupId === 'string') message.group_id = input.groupId;
 	if (isObject(input.context)) message.context = contextFor(input.context, deps.number);
 	if (isObject(input.referral)) message.referral = input.referral;
 	message[type] = payloadFor(input, type, (mediaType) => deps.storeMedia(mediaType, input.media));
@@ -216,6 +275,9 @@ function buildInbound(input, deps) {
 	const contact = {
 		profile: { name: typeof input.name === 'string' ? input.name : 'WhatsApp User' },
 	};
+	// A username rides in the profile: Meta "Business-scoped user IDs: webhooks".
+	if (typeof input.username === 'string')
+		/** @type {Record<string, unknown>} */ (contact.profile).username = input.username;
 	if (!hidePhone) contact.wa_id = waId;
 	if (userId) contact.user_id = userId;
 	// A system message (e.g. user_changed_number) comes without contacts[].

@@ -16,6 +16,7 @@ const { createContext } = require('./context');
 const { handleCloudRequest } = require('./cloud-api');
 const {
 	handleControlRequest,
+	injectEvent,
 	injectInbound,
 	setContactWindow,
 	registerWebhook,
@@ -190,6 +191,8 @@ async function startEmulator(userOptions = {}) {
 		},
 		/** @param {Record<string, any>} input */
 		injectInbound: (input) => injectInbound(ctx, input),
+		/** @param {Record<string, any>} input */
+		injectEvent: (input) => injectEvent(ctx, input),
 		/** @param {Record<string, any>} input */
 		setContactWindow: (input) => setContactWindow(ctx, input),
 		/** @param {Record<string, any>} input */

@@ -55,7 +55,7 @@ const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
  * @property {number} seq
  * @property {string} destination `main`, or the URL of an extra destination
  * @property {number} eventId one id per webhook event; its retries share it
- * @property {'status' | 'inbound'} kind
+ * @property {'status' | 'inbound' | 'event'} kind
  * @property {string} phoneNumberId
  * @property {string} url
  * @property {Record<string, string>} headers the headers sent

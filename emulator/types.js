@@ -85,6 +85,13 @@
 
 /** @typedef {{ messageId: string, envelope: any }} InboundResult */
 
+/**
+ * What POST /_emulator/events takes: a `kind` (messageEcho, history, contactSync, call, callStatus,
+ * groupJoinRequest) and its fields, or `{ field, value }` for a documented field (see events2026.js).
+ * @typedef {{ kind?: 'messageEcho' | 'history' | 'contactSync' | 'call' | 'callStatus' | 'groupJoinRequest',
+ *   field?: string, value?: Record<string, unknown>, phoneNumberId?: string, apiKey?: string } & Record<string, unknown>} EventInput
+ */
+
 /** @typedef {'PHONE_NUMBER' | 'WABA' | 'BUSINESS' | 'APP'} HealthEntityType */
 
 /**
@@ -151,6 +158,8 @@
  * @property {() => void} resetInFlight starts counting the most calls at once afresh
  * @property {(input: InboundInput) => InboundResult} injectInbound POST /_emulator/inbound; throws (status 409) when
  *   the number has no webhook
+ * @property {(input: EventInput) => { envelope: any }} injectEvent POST /_emulator/events: one webhook that is
+ *   neither a message nor a message status; throws (status 409) when the number has no webhook
  * @property {(input: ContactWindowInput) => { phoneNumberId: string, waId?: string, userId?: string,
  *   lastInboundAt: number | null, windowOpen: boolean }} setContactWindow POST /_emulator/contacts
  * @property {(input: { url: string, headers?: Record<string, string>, phoneNumberId?: string, apiKey?: string }) =>

@@ -26,7 +26,7 @@ const { activeDestinations } = require('./multi-webhook');
  * @typedef {object} WebhookEvent
  * @property {number} eventId
  * @property {string} phoneNumberId
- * @property {'status' | 'inbound'} kind
+ * @property {'status' | 'inbound' | 'event'} kind
  * @property {unknown} body
  * @property {Buffer} payload
  * @property {string} destination `main`, or the URL of an extra destination
@@ -60,7 +60,7 @@ function createWebhookDispatcher(deps) {
 
 	/**
 	 * @param {string} phoneNumberId
-	 * @param {'status' | 'inbound'} kind
+	 * @param {'status' | 'inbound' | 'event'} kind
 	 * @param {unknown} body
 	 */
 	function enqueue(phoneNumberId, kind, body) {

@@ -8,13 +8,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../shared/credentialType';
 import * as account from './actions/account';
 import { sendSettingsProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
 import { router } from './actions/router';
-import { listSearch, loadOptions, resourceMapping } from './methods';
+import { listSearch, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait/webhook';
 import { operationSubtitle } from './subtitle';
@@ -57,7 +58,7 @@ export class Dialog360 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'dialog360Api', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		// Send and Wait for Response: where n8n's signed resume URL lands while the execution waits.
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip:
@@ -72,7 +73,7 @@ export class Dialog360 implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping };
+	methods = { listSearch, resourceMapping };
 
 	webhook = sendAndWaitWebhook;
 

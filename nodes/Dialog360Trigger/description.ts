@@ -10,6 +10,8 @@ import type {
 	TriggerPanelDefinition,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../shared/credentialType';
+
 import { MESSAGE_TYPE_OPTIONS, STATUS_OPTIONS } from './options';
 
 export const WEBHOOK: IWebhookDescription = {
@@ -50,7 +52,7 @@ export function sharedDescription(
 		subtitle: '=Messages and statuses',
 		defaults: { name: base.displayName },
 		inputs: [],
-		credentials: [{ name: 'dialog360Api', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [WEBHOOK],
 		triggerPanel: TRIGGER_PANEL,
 	};

@@ -4,7 +4,9 @@ export const MESSAGE_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Audio and Voice Notes', value: 'audio' },
 	{ name: 'Button (Template Quick Reply)', value: 'button' },
 	{ name: 'Contacts', value: 'contacts' },
+	{ name: 'Deleted Message', value: 'revoke', description: 'The user deleted a message' },
 	{ name: 'Document', value: 'document' },
+	{ name: 'Edited Message', value: 'edit', description: 'The user edited a message' },
 	{ name: 'Image', value: 'image' },
 	{ name: 'Interactive Reply (Button, List, Flow)', value: 'interactive' },
 	{ name: 'Location', value: 'location' },
@@ -18,6 +20,17 @@ export const MESSAGE_TYPE_OPTIONS: INodePropertyOptions[] = [
 ];
 
 export const STATUS_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Call Accepted',
+		value: 'ACCEPTED',
+		description: 'A call the business placed was answered',
+	},
+	{
+		name: 'Call Rejected',
+		value: 'REJECTED',
+		description: 'A call the business placed was declined',
+	},
+	{ name: 'Call Ringing', value: 'RINGING', description: 'A call the business placed is ringing' },
 	{ name: 'Deleted', value: 'deleted' },
 	{ name: 'Delivered', value: 'delivered' },
 	{

@@ -1,14 +1,14 @@
 /**
  * The one place that talks HTTP to 360dialog. Every call goes through `dialog360Request`: the credential's
  * `authenticate` adds the API key, failed calls become `NodeApiError`s that say what to do next, and throttling,
- * server errors and dropped connections are retried with bounded exponential backoff and jitter.
+ * server errors and dropped connections are retried with bounded exponential backoff and jitter. What a node
+ * run asks of its sends (their pace, their timeout) comes with each request, as its `policy`.
  */
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
-	ICredentialsDecrypted,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -17,11 +17,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { readCredential } from './credentialRead';
+import { CREDENTIAL_TYPE } from './credentialType';
 import type { SendPace } from './sendRate';
 import { describeApiError, extractApiError, isRetryableStatus } from './whatsapp/errors';
-
-export const CREDENTIAL_TYPE = 'dialog360Api';
-export const DEFAULT_BASE_URL = 'https://waba-v2.360dialog.io';
 
 export type Dialog360Context =
 	| IExecuteFunctions
@@ -61,6 +60,8 @@ export interface Dialog360Request {
 	 * error, such as a block-list change that went through for some users only (400 / 139100).
 	 */
 	answerStatuses?: number[];
+	/** The send policy of the node run the call belongs to; none outside a run that follows one. */
+	policy?: SendPolicy;
 }
 
 export interface Dialog360Response<T> {
@@ -129,11 +130,6 @@ export function redactSecret(text: string, secret: string | undefined): string {
 	return text.split(secret).join('[redacted]');
 }
 
-function normaliseBaseUrl(value: unknown): string {
-	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_BASE_URL;
-	return text.replace(/\/+$/, '');
-}
-
 function resolveUrl(baseUrl: string, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;
 	return `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
@@ -163,54 +159,10 @@ function apiError(
 	});
 }
 
-interface Credential {
-	baseUrl: string;
-	apiKey: string | undefined;
-	/** The decrypted credential as n8n gave it, handed back to n8n so that it is not loaded again per request. */
-	decrypted: ICredentialsDecrypted;
-}
-
-/** One credential read per node run: n8n loads and decrypts it from its database on every read. */
-const credentialReads = new WeakMap<object, Promise<Credential>>();
-
-async function loadCredential(context: Dialog360Context): Promise<Credential> {
-	const data = await context.getCredentials(CREDENTIAL_TYPE);
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return {
-		baseUrl: normaliseBaseUrl(data.baseUrl),
-		apiKey: typeof data.apiKey === 'string' ? data.apiKey : undefined,
-		decrypted: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? CREDENTIAL_TYPE,
-			type: CREDENTIAL_TYPE,
-			data,
-		},
-	};
-}
-
-function credentialOf(context: Dialog360Context): Promise<Credential> {
-	let read = credentialReads.get(context);
-	if (!read) {
-		read = loadCredential(context);
-		credentialReads.set(context, read);
-		// A failed read is not kept: the next call tries again and reports its own error.
-		read.catch(() => credentialReads.delete(context));
-	}
-	return read;
-}
-
-/** The credential's base URL and key, read once per node run; the key is only used to redact it from errors. */
-export async function readCredential(
-	context: Dialog360Context,
-): Promise<{ baseUrl: string; apiKey: string | undefined }> {
-	const { baseUrl, apiKey } = await credentialOf(context);
-	return { baseUrl, apiKey };
-}
-
 /**
  * How the sends of one node run behave at volume: the number's shared pace and the cap this run keeps to,
- * and how long one request may take. Without a policy (node version 1) a throttle counts as a failed
- * attempt and requests keep n8n's own timeout.
+ * and how long one request may take. Without a policy a throttle counts as a failed attempt and requests
+ * keep n8n's own timeout.
  */
 export interface SendPolicy {
 	pace: SendPace;
@@ -218,13 +170,6 @@ export interface SendPolicy {
 	messagesPerSecond: number;
 	/** Milliseconds one request may take before it counts as failed. */
 	timeoutMs: number;
-}
-
-const sendPolicies = new WeakMap<object, SendPolicy>();
-
-/** Makes every request of this node run follow `policy`. */
-export function applySendPolicy(context: IExecuteFunctions, policy: SendPolicy): void {
-	sendPolicies.set(context, policy);
 }
 
 /** Media transfers can be large: they get n8n's own five minutes whatever the policy says. */
@@ -245,7 +190,7 @@ function isThrottle(statusCode: number, body: unknown): boolean {
 
 /**
  * The calls the number's throughput limit counts: every message, read receipt and typing indicator, through
- * the Cloud API (`/messages`) or Marketing Messages Lite (`/marketing_messages`), which send from the same number.
+ * the Cloud API (`/messages`) or the Marketing Messages API (`/marketing_messages`), which send from the same number.
  */
 function isMessageCall(path: string): boolean {
 	return /\/(marketing_)?messages\/?$/.test(path.split('?')[0]);
@@ -297,9 +242,9 @@ export async function dialog360Request<T = IDataObject>(
 	this: Dialog360Context,
 	request: Dialog360Request,
 ): Promise<Dialog360Response<T>> {
-	const { baseUrl, apiKey, decrypted } = await credentialOf(this);
+	const { baseUrl, apiKey, decrypted } = await readCredential(this);
 	const retry = request.retry ?? DEFAULT_RETRY_POLICY;
-	const sendPolicy = sendPolicies.get(this);
+	const sendPolicy = request.policy;
 	const pace = sendPolicy && isMessageCall(request.path) ? sendPolicy.pace : undefined;
 	const isTransfer = request.binary === true || Buffer.isBuffer(request.body);
 	const timeoutMs = sendPolicy

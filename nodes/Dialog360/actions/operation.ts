@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -50,4 +51,9 @@ export function executePrepared(
 	return async function (this: IExecuteFunctions, i: number) {
 		return await (await prepare.call(this, i)).send();
 	};
+}
+
+/** The rows of a fixedCollection, e.g. `group` = a section's `rows` and `key` = 'row'; none when it is empty. */
+export function collectionRows(group: unknown, key: string): IDataObject[] {
+	return ((group as IDataObject | undefined)?.[key] as IDataObject[] | undefined) ?? [];
 }

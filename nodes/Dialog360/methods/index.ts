@@ -1,3 +1,2 @@
 export { listSearch } from './listSearch';
-export { loadOptions } from './loadOptions';
 export { resourceMapping } from './resourceMapping';

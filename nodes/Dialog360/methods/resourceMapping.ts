@@ -4,7 +4,7 @@ import { normalizeLanguageCode, splitTemplateValue } from '../../shared/whatsapp
 import { readTemplateModel } from '../../shared/whatsapp/messages/templateModel';
 import type { TemplateModel } from '../../shared/whatsapp/messages/templateModel';
 import { templateVariables } from '../../shared/whatsapp/messages/templateVariables';
-import { findApprovedTemplate } from '../actions/helpers/templateDefinition';
+import { findApprovedTemplateInEditor } from '../actions/helpers/templateDefinitionLookup';
 
 /** The template the node names, when it can be known in the editor (not from an item's expression). */
 function chosenTemplate(
@@ -33,7 +33,7 @@ async function loadChosenTemplate(
 			notice: 'Choose a template above (or give its name and language) to see its variables here.',
 		};
 	}
-	const definition = await findApprovedTemplate.call(this, chosen.name, chosen.language);
+	const definition = await findApprovedTemplateInEditor.call(this, chosen.name, chosen.language);
 	if (!definition) {
 		return {
 			notice: `The number has no approved template "${chosen.name}" in ${chosen.language}. Check the name and language, or pick the template from the list.`,

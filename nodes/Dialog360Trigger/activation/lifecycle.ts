@@ -7,7 +7,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readCredential } from '../../shared/transport';
+import { readCredential } from '../../shared/credentialRead';
 import { checkWebhookUrl, isCloudBaseUrl } from '../../shared/whatsapp/webhookUrl';
 import { hashSecret, migrateSecret } from '../webhookSecret';
 import {

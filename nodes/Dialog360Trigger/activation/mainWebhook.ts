@@ -6,7 +6,7 @@
 import type { IHookFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readCredential } from '../../shared/transport';
+import { readCredential } from '../../shared/credentialRead';
 import { VERIFICATION_HEADER, type SecretRecord } from '../webhookSecret';
 import type { PreviousWebhook, TriggerStaticData } from './registration';
 import { openHeaders, sealHeaders } from './sealedHeaders';

@@ -6,7 +6,8 @@
  */
 import type { IBinaryData, IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { dialog360Request, readCredential } from '../../shared/transport';
+import { readCredential } from '../../shared/credentialRead';
+import { dialog360Request } from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
 import { sha256Matches, toDownloadUrl } from '../../shared/whatsapp/mediaUrl';
 import { extensionForMimeType, normalizeMimeType } from '../../shared/whatsapp/messages/media';

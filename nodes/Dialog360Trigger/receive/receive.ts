@@ -45,6 +45,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		includeRaw: settings.includeRaw,
 		events: settings.events,
 		agentFields: settings.agentFields,
+		itemVersion: settings.itemVersion,
 	});
 	const outputCount = settings.events ? 3 : 2;
 	const wanted = settings.skipUnconnected

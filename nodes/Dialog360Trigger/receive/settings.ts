@@ -1,6 +1,8 @@
 /** What a trigger node's parameters ask for, read once per delivery, with each version's defaults. */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import type { ItemVersion } from '../../shared/whatsapp/webhook';
+
 import { DEFAULT_MAX_MEDIA_MB } from './mediaDownload';
 
 export interface ReceiveSettings {
@@ -11,8 +13,10 @@ export interface ReceiveSettings {
 	statuses: string[];
 	/** Version 1: an empty status selection means none; version 2: every status. */
 	emptyStatusesMeanAll: boolean;
-	/** Version 2 with "Account and Template Events": a third output. */
+	/** Version 2 with "Account and Template Events", and version 2.2 always: a third output. */
 	events: boolean;
+	/** Version 2.2: items that say what happened (itemType, calls, echoes, groups, ...); before: item shape 1. */
+	itemVersion: ItemVersion;
 	/** Version 2: AI agent fields on message items. */
 	agentFields: boolean;
 	/** Version 2: outputs with nothing connected get nothing, in production. */
@@ -52,7 +56,8 @@ export function readSettings(this: IWebhookFunctions): ReceiveSettings {
 		messageTypes: asList(this.getNodeParameter('messageTypes', [])),
 		statuses: asList(this.getNodeParameter('statuses', [])),
 		emptyStatusesMeanAll: v2,
-		events: v2 && this.getNodeParameter('accountEvents', false) === true,
+		events: version >= 2.2 || (v2 && this.getNodeParameter('accountEvents', false) === true),
+		itemVersion: version >= 2.2 ? 2 : 1,
 		agentFields: v2,
 		skipUnconnected: v2 && this.getMode() === 'webhook',
 		downloadMaxBytes:

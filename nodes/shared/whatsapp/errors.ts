@@ -269,7 +269,7 @@ function asText(value: unknown): string | undefined {
 export function extractApiError(httpStatus: number | undefined, rawBody: unknown): ApiErrorInfo {
 	const body = parseJsonText(rawBody);
 	const outer = asRecord(body);
-	// Marketing Messages Lite wraps Meta's error: { "detail": { "error": { ... } } }.
+	// The Marketing Messages API wraps Meta's error: { "detail": { "error": { ... } } }.
 	const detail = asRecord(outer?.detail);
 	const record = detail && asRecord(detail.error) ? detail : outer;
 	const metaError = asRecord(record?.error);

@@ -20,3 +20,9 @@ export function parseJsonText(value: unknown): unknown {
 		return value;
 	}
 }
+
+/** `{ success }` answers (status updates, deletes): an answer without the field counts as success. */
+export function successOf(body: unknown): boolean {
+	const success = asRecord(body)?.success;
+	return success === undefined ? true : success === true;
+}

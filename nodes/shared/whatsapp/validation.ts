@@ -44,6 +44,11 @@ export class PayloadError extends Error {
 	}
 }
 
+/** Template names use only lowercase letters, digits and underscores, for sending and creating alike. */
+export function isTemplateName(name: string): boolean {
+	return /^[a-z0-9_]+$/.test(name);
+}
+
 export function requireText(value: unknown, field: string, label: string): string {
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new PayloadError(`${label} is empty`, field, `Fill in "${label}".`);

@@ -1,6 +1,6 @@
 /**
  * Send Interactive's product and carousel kinds, Send Contacts' full cards and Send Template through
- * Marketing Messages Lite, run through the n8n engine against the emulator, which validates every body as
+ * the Marketing Messages API, run through the n8n engine against the emulator, which validates every body as
  * the Cloud API does.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -332,7 +332,7 @@ describe('Send Contacts', () => {
 	});
 });
 
-describe('Send Template through Marketing Messages Lite', () => {
+describe('Send Template through the Marketing Messages API', () => {
 	const template = {
 		operation: 'sendTemplate',
 		template: { __rl: true, mode: 'name', value: 'flash_sale' },
@@ -383,7 +383,7 @@ describe('Send Template through Marketing Messages Lite', () => {
 		await createTemplate(NOT_ONBOARDED);
 		const { error } = await run(template, { apiKey: NOT_ONBOARDED });
 		expect(error('360dialog')?.message).toBe(
-			"This number's business has not accepted the Marketing Messages Lite terms",
+			"This number's business has not accepted the Marketing Messages API terms",
 		);
 		expect(error('360dialog')?.description).toContain('Accept MM API terms');
 		expect(error('360dialog')?.description).toContain(

@@ -120,7 +120,7 @@ describe('Messages Per Second (node version 1.1)', () => {
 	);
 
 	test(
-		'Marketing Messages Lite sends from the same number: the cap holds for them too',
+		'Marketing Messages API sends go from the same number: the cap holds for them too',
 		async () => {
 			const server = await emulator({ latencyMs: 30 });
 			const created = await api(server, 'POST', '/v1/configs/templates', {
@@ -295,52 +295,79 @@ describe('Messages Per Second (node version 1.1)', () => {
 });
 
 describe('one request never holds a worker for long (node version 1.1 on)', () => {
+	/**
+	 * A server that never answers its first call and answers every later one with `reply`; it notes when each
+	 * call arrived and how long the node waited before it gave up on the first.
+	 */
+	async function withSilentFirstCall(
+		reply: IDataObject,
+		run: (url: string) => Promise<void>,
+	): Promise<{ arrivals: number[]; abandonedAfterMs: number | undefined }> {
+		const arrivals: number[] = [];
+		let abandonedAfterMs: number | undefined;
+		const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+			const arrivedAt = Date.now();
+			arrivals.push(arrivedAt);
+			req.resume();
+			if (arrivals.length === 1) {
+				req.socket.on('close', () => (abandonedAfterMs = Date.now() - arrivedAt));
+				return;
+			}
+			req.on('end', () => {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(JSON.stringify(reply));
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+		} finally {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
+		return { arrivals, abandonedAfterMs };
+	}
+
 	test.each([
 		['1.1', 1.1, { requestTimeout: 300 }],
 		['1.2, in Send Settings', 1.2, { sendSettings: { requestTimeout: 300 } }],
 	])(
 		'a request not answered within Request Timeout is abandoned and sent again (version %s)',
 		async (_version, typeVersion, settings) => {
-			const arrivals: number[] = [];
-			let abandonedAfterMs: number | undefined;
-			const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-				const arrivedAt = Date.now();
-				arrivals.push(arrivedAt);
-				req.resume();
-				if (arrivals.length === 1) {
-					// Never answer the first call; note when the node gives up on it.
-					req.socket.on('close', () => (abandonedAfterMs = Date.now() - arrivedAt));
-					return;
-				}
-				req.on('end', () => {
-					res.writeHead(200, { 'content-type': 'application/json' });
-					res.end(
-						JSON.stringify({
-							messaging_product: 'whatsapp',
-							contacts: [{ input: recipient(0), wa_id: recipient(0) }],
-							messages: [{ id: 'wamid.AFTER_TIMEOUT' }],
-						}),
-					);
-				});
-			});
-			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-			try {
-				const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+			const reply = {
+				messaging_product: 'whatsapp',
+				contacts: [{ input: recipient(0), wa_id: recipient(0) }],
+				messages: [{ id: 'wamid.AFTER_TIMEOUT' }],
+			};
+			const { arrivals, abandonedAfterMs } = await withSilentFirstCall(reply, async (url) => {
 				const { items, error } = await send({ url }, sendText(settings), texts(1), { typeVersion });
 				expect(error('360dialog')).toBeUndefined();
 				expect(items[0].json.messageId).toBe('wamid.AFTER_TIMEOUT');
-				expect(arrivals).toHaveLength(2);
-				// The node's clock starts before the request reaches the server, which on a loaded machine takes tens of
-				// milliseconds: about 300 ms, far from the 30 s default.
-				expect(abandonedAfterMs).toBeGreaterThanOrEqual(200);
-				expect(abandonedAfterMs).toBeLessThan(10_000);
-				expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(200);
-			} finally {
-				server.closeAllConnections();
-				await new Promise<void>((resolve) => server.close(() => resolve()));
-			}
+			});
+			expect(arrivals).toHaveLength(2);
+			// The node's clock starts before the request reaches the server, which on a loaded machine takes tens
+			// of milliseconds: about 300 ms, far from the 30 s default.
+			expect(abandonedAfterMs).toBeGreaterThanOrEqual(200);
+			expect(abandonedAfterMs).toBeLessThan(10_000);
+			expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(200);
 		},
 	);
+
+	test('Request Timeout bounds the calls that send no message too (Get Health Status)', async () => {
+		const reply = { health_status: { can_send_message: 'AVAILABLE', entities: [] } };
+		const { arrivals, abandonedAfterMs } = await withSilentFirstCall(reply, async (url) => {
+			const { items, error } = await send(
+				{ url },
+				{ resource: 'account', operation: 'getHealthStatus', requestTimeout: 300 },
+				[{ json: {} }],
+			);
+			expect(error('360dialog')).toBeUndefined();
+			expect(items).toHaveLength(1);
+		});
+		expect(arrivals).toHaveLength(2);
+		expect(abandonedAfterMs).toBeGreaterThanOrEqual(290);
+		expect(abandonedAfterMs).toBeLessThan(5_000);
+	});
 });
 
 describe('a malformed item stops the run before its first message goes out (node version 1.1)', () => {

@@ -75,9 +75,9 @@ describe('360dialog Trigger version 2', () => {
 	});
 	afterEach(async () => await server.close());
 
-	test('new nodes get version 2.1; version 1 keeps its two outputs and its status defaults', async () => {
+	test('new nodes get version 2.2; version 1 keeps its two outputs and its status defaults', async () => {
 		const nodeTypes = new PackageNodeTypes(await loadPackage());
-		expect(nodeTypes.getByName(TRIGGER_NODE_TYPE).description.defaultVersion).toBe(2.1);
+		expect(nodeTypes.getByName(TRIGGER_NODE_TYPE).description.defaultVersion).toBe(2.2);
 		const v1 = await descriptionOf(1);
 		expect(v1.outputs).toEqual(['main', 'main']);
 		expect(v1.outputNames).toEqual(['Message', 'Status']);

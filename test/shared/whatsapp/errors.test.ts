@@ -16,7 +16,7 @@ const metaError = (code: number, message: string, details?: string) => ({
 });
 
 describe('extractApiError', () => {
-	test("Meta's error inside Marketing Messages Lite's detail wrapper", () => {
+	test("Meta's error inside the Marketing Messages API's detail wrapper", () => {
 		expect(
 			extractApiError(400, {
 				detail: {

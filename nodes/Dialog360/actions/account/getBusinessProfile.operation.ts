@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { fetchBusinessProfile } from '../helpers/businessProfile';
+import { fetchBusinessProfile } from '../helpers/fetchBusinessProfile';
 
 export const description = [];
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from '../helpers/nodeRequest';
 import { readBlockedUsersPage } from '../../../shared/whatsapp/account/blockedUsers';
 import type { BlockedUser } from '../../../shared/whatsapp/account/blockedUsers';
 import { paginationProperties } from '../descriptions/pagination.description';
@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const users: BlockedUser[] = [];
 	let after: string | undefined;
 	do {
-		const { body } = await dialog360Request.call(this, {
+		const { body } = await nodeRequest.call(this, {
 			method: 'GET',
 			path: '/block_users',
 			qs: { limit: Math.min(PAGE_SIZE, limit - users.length), ...(after ? { after } : {}) },

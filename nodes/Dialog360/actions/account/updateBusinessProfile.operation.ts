@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from '../helpers/nodeRequest';
 import {
 	buildBusinessProfileUpdate,
 	checkProfilePhoto,
@@ -14,10 +14,10 @@ import {
 	VERTICALS,
 } from '../../../shared/whatsapp/account/businessProfile';
 import type { BusinessProfileUpdate } from '../../../shared/whatsapp/account/businessProfile';
-import { fetchBusinessProfile } from '../helpers/businessProfile';
+import { fetchBusinessProfile } from '../helpers/fetchBusinessProfile';
 import { withItemError } from '../helpers/itemError';
 import { readBinaryFile } from '../helpers/mediaUpload';
-import { uploadForHandle } from '../helpers/resumableUpload';
+import { uploadForHandle } from '../helpers/uploadForHandle';
 
 const properties: INodeProperties[] = [
 	{
@@ -139,7 +139,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	}
 	const body = withItemError(this, i, () => buildBusinessProfileUpdate(update));
-	await dialog360Request.call(this, {
+	await nodeRequest.call(this, {
 		method: 'POST',
 		path: '/whatsapp_business_profile',
 		body: body as IDataObject,

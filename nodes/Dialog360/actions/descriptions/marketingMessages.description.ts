@@ -1,4 +1,7 @@
-/** Send Template's choice of sending through Marketing Messages Lite, and its settings. */
+/**
+ * Send Template's choice of posting to the Marketing Messages API for WhatsApp itself (formerly Marketing
+ * Messages Lite), and its settings.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MARKETING_TTL_SECONDS } from '../../../shared/whatsapp/messages/marketing';
@@ -7,12 +10,12 @@ const whenOn = { show: { useMarketingMessagesLite: [true] } };
 
 export const marketingMessagesProperties: INodeProperties[] = [
 	{
-		displayName: 'Send Through Marketing Messages Lite',
+		displayName: 'Send Through Marketing Messages API for WhatsApp',
 		name: 'useMarketingMessagesLite',
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to send a marketing template through 360dialog's Marketing Messages Lite API (POST /marketing_messages): Meta optimises its delivery and it can expire. The number's business must have accepted the Marketing Messages Lite terms.",
+			"Whether to post a marketing template to the Marketing Messages API for WhatsApp itself (POST /marketing_messages), with its time to live and activity sharing. Without it, 360dialog still routes marketing templates sent to /messages through that API by default, falling back to the Cloud API. The number's business must have accepted the Marketing Messages API terms.",
 	},
 	{
 		displayName: 'If Not Onboarded',
@@ -32,11 +35,11 @@ export const marketingMessagesProperties: INodeProperties[] = [
 		],
 		default: 'fail',
 		description:
-			"What to do when 360dialog answers that the number's business has not accepted the Marketing Messages Lite terms",
+			"What to do when 360dialog answers that the number's business has not accepted the Marketing Messages API terms",
 		displayOptions: whenOn,
 	},
 	{
-		displayName: 'Marketing Messages Lite Options',
+		displayName: 'Marketing Messages API Options',
 		name: 'marketingMessagesOptions',
 		type: 'collection',
 		placeholder: 'Add Option',

@@ -29,7 +29,7 @@ const messagesPerSecondField: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: DEFAULT_MESSAGES_PER_SECOND,
 	description:
-		"The most messages sent per second from this number, shared by all items and by other executions sending from the same number at the same time. Set it to the number's limit (80 unless 360dialog raised it, up to 1,000); 0 means as fast as the platform allows, 1,000 per second, its highest limit. Read receipts, typing indicators and Marketing Messages Lite sends count too.",
+		"The most messages sent per second from this number, shared by all items and by other executions sending from the same number at the same time. Set it to the number's limit (80 unless 360dialog raised it, up to 1,000); 0 means as fast as the platform allows, 1,000 per second, its highest limit. Read receipts, typing indicators and Marketing Messages API sends count too.",
 };
 
 const requestTimeoutField: INodeProperties = {

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import {
 	buildBlockUsersBody,
 	describeFailedUsers,
@@ -24,7 +24,7 @@ export async function changeBlockList(
 	change: 'block' | 'unblock',
 ): Promise<INodeExecutionData[]> {
 	const users = withItemError(this, i, () => readUserList(this.getNodeParameter('users', i)));
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: change === 'block' ? 'POST' : 'DELETE',
 		path: '/block_users',
 		body: buildBlockUsersBody(users) as IDataObject,

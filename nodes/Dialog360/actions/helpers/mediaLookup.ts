@@ -1,7 +1,7 @@
 /** Looking up what WhatsApp holds under a media id. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import { requireMediaId } from '../../../shared/whatsapp/ids';
 import { withItemError } from './itemError';
 
@@ -25,7 +25,7 @@ export async function lookUpMedia(
 	i: number,
 	mediaId: string,
 ): Promise<StoredMedia> {
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: 'GET',
 		path: `/${mediaId}`,
 		itemIndex: i,

@@ -2,7 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import { asRecord, parseJsonText } from '../../../shared/whatsapp/json';
 import { checkMediaFile, extensionForMimeType } from '../../../shared/whatsapp/messages/media';
 import type { MediaFile, MediaType } from '../../../shared/whatsapp/messages/media';
@@ -43,7 +43,7 @@ export async function uploadFile(
 		{ name: 'type', text: mimeType },
 		{ name: 'file', data: file.bytes, filename: fileName, contentType: mimeType },
 	]);
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: 'POST',
 		path: '/media',
 		body: multipart.body,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import type { ReadReceipt } from '../../../shared/whatsapp/messages/status';
-import { successOf } from './successAnswer';
+import { successOf } from '../../../shared/whatsapp/json';
 
 /** Posts a status (read, typing) for a message the user sent; 360dialog answers `{ success }`, not a new message. */
 export async function postMessageStatus(
@@ -10,7 +10,7 @@ export async function postMessageStatus(
 	i: number,
 	body: ReadReceipt,
 ): Promise<INodeExecutionData[]> {
-	const { body: response } = await dialog360Request.call(this, {
+	const { body: response } = await nodeRequest.call(this, {
 		method: 'POST',
 		path: '/messages',
 		body: body as unknown as IDataObject,

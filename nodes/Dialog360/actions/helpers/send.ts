@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import type { Dialog360Request, Dialog360Response } from '../../../shared/transport';
 import { buildEnvelope } from '../../../shared/whatsapp/messages/envelope';
 import type {
@@ -76,7 +76,7 @@ export async function postMessage(
 	includeRaw?: boolean,
 	path = '/messages',
 ): Promise<INodeExecutionData[]> {
-	const { body: response } = await dialog360Request.call<
+	const { body: response } = await nodeRequest.call<
 		IExecuteFunctions,
 		[Dialog360Request],
 		Promise<Dialog360Response<SendResponse>>

@@ -5,12 +5,14 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { readCredential } from '../../../shared/credentialRead';
 import { paceFor } from '../../../shared/sendRate';
-import { applySendPolicy, readCredential } from '../../../shared/transport';
+import type { SendPolicy } from '../../../shared/transport';
 import {
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	PLATFORM_MAX_MESSAGES_PER_SECOND,
 } from '../descriptions/sendRate.description';
+import { isVersion11OrLater } from '../nodeVersion';
 import { readSendSettings } from './sendSettings';
 
 /** The cap a run keeps to: Messages Per Second, or the platform's highest rate for 0 (or no number). */
@@ -20,29 +22,40 @@ export function sendCap(messagesPerSecond: number): number {
 		: PLATFORM_MAX_MESSAGES_PER_SECOND;
 }
 
-/** Whether this node run follows a send policy (version 1.1 and later). */
-export function hasSendPolicy(context: IExecuteFunctions): boolean {
-	return context.getNode().typeVersion >= 1.1;
-}
-
 /**
- * Makes this node run's requests follow its Messages Per Second and Request Timeout. 0 sends at the platform's
+ * The send policy of a node run, from its Messages Per Second and Request Timeout. 0 sends at the platform's
  * highest rate, evenly spaced: nothing faster gets through, and at the same Concurrency an even stream of
- * requests gets more through than the bursts an unpaced pool falls into (README "Performance"). When the credential
- * cannot be read, nothing is applied: every item then fails on its own with the credential's error.
+ * requests gets more through than the bursts an unpaced pool falls into. None for version 1, and none when
+ * the credential cannot be read: each request then fails with the credential's own error.
  */
-export async function applyNodeSendPolicy(this: IExecuteFunctions): Promise<void> {
-	if (!hasSendPolicy(this)) return;
+async function loadSendPolicy(context: IExecuteFunctions): Promise<SendPolicy | undefined> {
+	if (!isVersion11OrLater(context)) return undefined;
 	let credential;
 	try {
-		credential = await readCredential(this);
+		credential = await readCredential(context);
 	} catch {
-		return;
+		return undefined;
 	}
-	const { messagesPerSecond, requestTimeout: timeoutMs } = readSendSettings(this, 0);
-	applySendPolicy(this, {
+	const { messagesPerSecond, requestTimeout: timeoutMs } = readSendSettings(context, 0);
+	return {
 		pace: paceFor(credential.baseUrl, credential.apiKey),
 		messagesPerSecond: sendCap(messagesPerSecond),
 		timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : DEFAULT_REQUEST_TIMEOUT_MS,
-	});
+	};
+}
+
+/**
+ * Each run's policy, read on its first request: every request of a run needs it, and reading the node's
+ * parameters costs more than a request's own work in this node.
+ */
+const policyReads = new WeakMap<IExecuteFunctions, Promise<SendPolicy | undefined>>();
+
+/** The send policy of this node run (read once per run, like its credential). */
+export function readSendPolicy(this: IExecuteFunctions): Promise<SendPolicy | undefined> {
+	let read = policyReads.get(this);
+	if (!read) {
+		read = loadSendPolicy(this);
+		policyReads.set(this, read);
+	}
+	return read;
 }

@@ -1,7 +1,7 @@
 /** Reading templates from the list, page by page: List shows them, Get and Delete find theirs in it. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import type { JsonRecord } from '../../../shared/whatsapp/json';
 import { splitTemplateValue } from '../../../shared/whatsapp/messages/template';
 import {
@@ -32,7 +32,7 @@ export async function fetchTemplates(
 		const limit = filters.status
 			? TEMPLATE_PAGE_SIZE
 			: Math.min(TEMPLATE_PAGE_SIZE, max - found.length);
-		const { body } = await dialog360Request.call(this, {
+		const { body } = await nodeRequest.call(this, {
 			method: 'GET',
 			path: '/v1/configs/templates',
 			qs: buildTemplateListQuery(filters, offset, limit),

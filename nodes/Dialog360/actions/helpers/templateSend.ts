@@ -1,5 +1,5 @@
 /**
- * Sending a template: through /messages, or through Marketing Messages Lite when the item asks for it, with
+ * Sending a template: through /messages, or through the Marketing Messages API when the item asks for it, with
  * the item's choice of what happens when the number's business has not accepted the terms.
  */
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
@@ -26,7 +26,7 @@ const sentThrough = (items: INodeExecutionData[], endpoint: string) =>
 	items.map((item) => ({ ...item, json: { ...item.json, sentThrough: endpoint } }));
 
 /**
- * A template send, prepared: through /messages, or through Marketing Messages Lite when the item asks for it
+ * A template send, prepared: through /messages, or through the Marketing Messages API when the item asks for it
  * (falling back to /messages on request when the business is not onboarded).
  */
 export function prepareTemplateMessage(
@@ -51,6 +51,7 @@ export function prepareTemplateMessage(
 					(items) => ({ items }),
 					(error: unknown) => ({ error }),
 				);
+			// The output's name for this route predates the API's new name; saved workflows may test for it.
 			if ('items' in outcome) return sentThrough(outcome.items, 'marketingMessagesLite');
 			const { error } = outcome;
 			if (!notOnboarded(error)) throw error;
@@ -60,7 +61,7 @@ export function prepareTemplateMessage(
 			}
 			throw new NodeOperationError(
 				this.getNode(),
-				"This number's business has not accepted the Marketing Messages Lite terms",
+				"This number's business has not accepted the Marketing Messages API terms",
 				{
 					itemIndex: i,
 					description:

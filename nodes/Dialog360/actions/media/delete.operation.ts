@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from '../helpers/nodeRequest';
 import { mediaIdProperty, showOnMedia } from '../descriptions/media.description';
 import { readMediaId } from '../helpers/mediaLookup';
-import { successOf } from '../helpers/successAnswer';
+import { successOf } from '../../../shared/whatsapp/json';
 
 export const description = [
 	mediaIdProperty(
@@ -14,7 +14,7 @@ export const description = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const mediaId = readMediaId.call(this, i);
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: 'DELETE',
 		path: `/${mediaId}`,
 		itemIndex: i,

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { dialog360Request, readCredential } from '../../../shared/transport';
+import { readCredential } from '../../../shared/credentialRead';
+import { nodeRequest } from '../helpers/nodeRequest';
 import { sha256Matches, toDownloadUrl } from '../../../shared/whatsapp/mediaUrl';
 import { extensionForMimeType } from '../../../shared/whatsapp/messages/media';
 import { mediaIdProperty, showOnMedia } from '../descriptions/media.description';
@@ -50,7 +51,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const { baseUrl } = await readCredential(this);
 	const url = withItemError(this, i, () => toDownloadUrl(info.url as string, baseUrl));
-	const response = await dialog360Request.call(this, {
+	const response = await nodeRequest.call(this, {
 		method: 'GET',
 		path: url,
 		binary: true,

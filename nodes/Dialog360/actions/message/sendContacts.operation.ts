@@ -6,10 +6,9 @@ import {
 	parseContactsJson,
 } from '../../../shared/whatsapp/messages/contacts';
 import type { ContactInput } from '../../../shared/whatsapp/messages/contacts';
-import { collectionRows } from '../helpers/collectionRows';
 import { prepareMessage } from '../helpers/send';
 import type { PreparedSend } from '../operation';
-import { executePrepared } from '../operation';
+import { collectionRows, executePrepared } from '../operation';
 
 const homeOrWorkType: INodeProperties = {
 	displayName: 'Type',

@@ -9,11 +9,10 @@ import type {
 } from '../../../shared/whatsapp/messages/interactive';
 import { LIMITS } from '../../../shared/whatsapp/validation';
 import { headerMediaProperties } from '../descriptions/headerMedia.description';
-import { collectionRows } from '../helpers/collectionRows';
 import { readMessageHeader } from '../helpers/messageHeader';
 import { prepareMessage } from '../helpers/send';
 import type { PreparedSend } from '../operation';
-import { executePrepared } from '../operation';
+import { collectionRows, executePrepared } from '../operation';
 import { carouselProperties, readCarouselInput } from './interactive/carousel.fields';
 import {
 	COMMERCE_TYPES,

@@ -20,7 +20,8 @@ import { marketingMessagesProperties } from '../descriptions/marketingMessages.d
 import { templatePickerProperty } from '../descriptions/templatePicker.description';
 import { withItemError } from '../helpers/itemError';
 import { readMessageHeader } from '../helpers/messageHeader';
-import { findApprovedTemplate } from '../helpers/templateDefinition';
+import { findApprovedTemplate } from '../helpers/templateDefinitionLookup';
+import { fromVersion11 } from '../nodeVersion';
 import { prepareTemplateMessage } from '../helpers/templateSend';
 import type { PreparedSend } from '../operation';
 import { executePrepared } from '../operation';
@@ -49,8 +50,6 @@ const byHandOrJson = [
 		description: 'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
 	},
 ];
-/** Version 1.1 added the mapped template variables, and made them the default. */
-const fromVersion11 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 
 /** A resource mapper over the chosen template's variables, loaded again whenever the template changes. */
 function templateMapper(

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from '../helpers/nodeRequest';
 import { checkMediaFile, extensionForMimeType } from '../../../shared/whatsapp/messages/media';
 import type { JsonRecord } from '../../../shared/whatsapp/json';
 import { asRecord } from '../../../shared/whatsapp/json';
@@ -23,10 +23,10 @@ import type {
 } from '../../../shared/whatsapp/templates/templateDefinition';
 import { toTemplateItem } from '../../../shared/whatsapp/templates/templateList';
 import { showOnTemplate } from '../descriptions/templatePicker.description';
-import { collectionRows } from '../helpers/collectionRows';
+import { collectionRows } from '../operation';
 import { withItemError } from '../helpers/itemError';
 import { readBinaryFile } from '../helpers/mediaUpload';
-import { uploadForHandle } from '../helpers/resumableUpload';
+import { uploadForHandle } from '../helpers/uploadForHandle';
 
 const onForm = { definedWith: ['form'] };
 const onMediaHeader = { ...onForm, headerFormat: ['IMAGE', 'VIDEO', 'DOCUMENT'] };
@@ -374,7 +374,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	withItemError(this, i, check);
 	const components = await readComponents.call(this, i);
 	const definition: JsonRecord = { ...withItemError(this, i, check), components };
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: 'POST',
 		path: '/v1/configs/templates',
 		body: definition as IDataObject,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from '../helpers/nodeRequest';
 import { asRecord } from '../../../shared/whatsapp/json';
 import { showOnTemplate, templatePickerProperty } from '../descriptions/templatePicker.description';
 import { fetchTemplates, readTemplatePicker } from '../helpers/templateLookup';
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			},
 		);
 	}
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: 'DELETE',
 		path: `/v1/configs/templates/${encodeURIComponent(name)}`,
 		itemIndex: i,

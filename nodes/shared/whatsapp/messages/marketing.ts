@@ -1,7 +1,8 @@
 /**
- * Marketing templates through Marketing Messages Lite (`POST /marketing_messages`): the same body as a
- * template send on `/messages`, plus how long WhatsApp keeps trying to deliver it and whether Meta may share
- * the recipient's activity (clicks, conversions) with the business.
+ * Marketing templates posted to the Marketing Messages API for WhatsApp, formerly Marketing Messages Lite
+ * (`POST /marketing_messages`): the same body as a template send on `/messages`, plus how long WhatsApp keeps
+ * trying to deliver it and whether Meta may share the recipient's activity (clicks, conversions) with the
+ * business.
  */
 import { PayloadError } from '../validation';
 import type { MessageBody } from './envelope';
@@ -38,9 +39,9 @@ export function buildMarketingMessage(
 ): MessageBody {
 	if (templateBody.type !== 'template') {
 		throw new PayloadError(
-			'Marketing Messages Lite sends only template messages',
+			'The Marketing Messages API sends only template messages',
 			'useMarketingMessagesLite',
-			'Send an approved marketing template, or turn "Send Through Marketing Messages Lite" off.',
+			'Send an approved marketing template, or turn "Send Through Marketing Messages API for WhatsApp" off.',
 		);
 	}
 	const template = templateBody.template as { language: Record<string, unknown> };

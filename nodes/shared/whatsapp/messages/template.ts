@@ -8,6 +8,7 @@ import type { JsonRecord } from '../json';
 import {
 	checkLength,
 	findDuplicate,
+	isTemplateName,
 	LIMITS,
 	optionalLength,
 	parseJsonField,
@@ -85,7 +86,7 @@ function templateName(value: unknown): string {
 		'template',
 		'Template',
 	);
-	if (!/^[a-z0-9_]+$/.test(name)) {
+	if (!isTemplateName(name)) {
 		throw new PayloadError(
 			`"${name}" is not a template name`,
 			'template',

@@ -10,6 +10,8 @@ import { normalizeLanguageCode } from '../messages/template';
 import {
 	checkCount,
 	checkLength,
+	isTemplateName,
+	LIMITS,
 	parseJsonField,
 	PayloadError,
 	requireHttpUrl,
@@ -21,7 +23,6 @@ export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
 export const TEMPLATE_LIMITS = {
-	name: 512,
 	headerText: 60,
 	body: 1024,
 	footer: 60,
@@ -74,11 +75,11 @@ export function variablesOf(text: string): string[] {
 export function requireNewTemplateName(value: unknown): string {
 	const name = requireLength(
 		typeof value === 'string' ? value.trim() : value,
-		TEMPLATE_LIMITS.name,
+		LIMITS.templateName,
 		'name',
 		'Name',
 	);
-	if (!/^[a-z0-9_]+$/.test(name)) {
+	if (!isTemplateName(name)) {
 		throw new PayloadError(
 			`"${name}" cannot be a template name`,
 			'name',

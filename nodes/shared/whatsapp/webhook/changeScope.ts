@@ -1,5 +1,5 @@
 import { asId, asRecord, cloneJson, compact, type JsonRecord } from './read';
-import type { BusinessNumber } from './types';
+import type { BusinessNumber, ItemVersion } from './types';
 
 /** What every item of one change shares: the number that received it, the senders' profiles, whether to keep raw data. */
 export interface ChangeScope {
@@ -9,12 +9,18 @@ export interface ChangeScope {
 	metadata?: JsonRecord;
 	includeRaw: boolean;
 	agentFields: boolean;
+	itemVersion: ItemVersion;
+	/**
+	 * The key that says what an item is: `event` in item shape 1; `itemType` in shape 2, where `event` belongs
+	 * to the payload (a call's connect, a template's APPROVED).
+	 */
+	labelKey: 'event' | 'itemType';
 }
 
 export function readChangeScope(
 	value: JsonRecord,
 	wabaId: string | undefined,
-	options: { includeRaw: boolean; agentFields: boolean },
+	options: { includeRaw: boolean; agentFields: boolean; itemVersion: ItemVersion },
 ): ChangeScope {
 	const metadata = asRecord(value.metadata);
 	return {
@@ -27,6 +33,8 @@ export function readChangeScope(
 		metadata,
 		includeRaw: options.includeRaw,
 		agentFields: options.agentFields,
+		itemVersion: options.itemVersion,
+		labelKey: options.itemVersion === 2 ? 'itemType' : 'event',
 	};
 }
 

@@ -7,9 +7,11 @@ import {
 	camelKeys,
 	compact,
 	compactOrNothing,
+	isoTime,
 	parseJsonText,
 } from './read';
 import type {
+	CallPermissionReply,
 	InboundMessageItem,
 	InteractiveReply,
 	LocationInfo,
@@ -30,6 +32,9 @@ export type MessageContent = Pick<
 	| 'button'
 	| 'order'
 	| 'system'
+	| 'originalMessageId'
+	| 'editedType'
+	| 'callPermission'
 >;
 
 type ContentReader = (payload: unknown) => MessageContent;
@@ -137,7 +142,64 @@ const READERS = new Map<string, ContentReader>([
 
 /** The typed part of a message (`message[type]`) in friendly fields; nothing for types it does not know. */
 export function readMessageContent(type: string, message: Record<string, unknown>): MessageContent {
-	const reader = READERS.get(type);
+	return readWith(READERS, type, message);
+}
+
+function readWith(
+	readers: Map<string, ContentReader>,
+	type: string,
+	message: Record<string, unknown>,
+): MessageContent {
+	const reader = readers.get(type);
 	if (!reader || !Object.prototype.hasOwnProperty.call(message, type)) return {};
 	return reader(message[type]);
+}
+
+// Shape of call_permission_reply: pywa tests/data/updates/call_permission_update.json; Meta "Calling API:
+// user call permissions" (response, expiration_timestamp, response_source, is_permanent).
+function readCallPermission(answer: Record<string, unknown> | undefined): CallPermissionReply {
+	const expirationTimestamp = asNumber(answer?.expiration_timestamp);
+	return compact({
+		response: asId(answer?.response),
+		responseSource: asId(answer?.response_source),
+		isPermanent: asBoolean(answer?.is_permanent),
+		expiresAt: isoTime(expirationTimestamp),
+		expirationTimestamp,
+	});
+}
+
+function readInteractiveV2(payload: unknown): MessageContent {
+	const interactive = asRecord(payload);
+	if (interactive?.type !== 'call_permission_reply') return readInteractive(payload);
+	const answer = asRecord(interactive.call_permission_reply);
+	return { reply: { type: 'call_permission_reply' }, callPermission: readCallPermission(answer) };
+}
+
+// Deleted and edited messages: pywa tests/data/updates/deleted_message.json and edited_message.json;
+// Meta "Messages webhook reference" (revoke.original_message_id; edit.original_message_id and edit.message).
+function readRevoke(payload: unknown): MessageContent {
+	return { originalMessageId: asId(asRecord(payload)?.original_message_id) };
+}
+
+function readEdit(payload: unknown): MessageContent {
+	const edit = asRecord(payload);
+	const message = asRecord(edit?.message);
+	const editedType = asId(message?.type);
+	const content = message && editedType ? readWith(READERS_V2, editedType, message) : {};
+	return { ...content, originalMessageId: asId(edit?.original_message_id), editedType };
+}
+
+const READERS_V2 = new Map<string, ContentReader>([
+	...READERS,
+	['interactive', readInteractiveV2],
+	['revoke', readRevoke],
+	['edit', readEdit],
+]);
+
+/** Item shape 2: as `readMessageContent`, and deletions, edits and call permission replies read too. */
+export function readMessageContentV2(
+	type: string,
+	message: Record<string, unknown>,
+): MessageContent {
+	return readWith(READERS_V2, type, message);
 }

@@ -1,10 +1,11 @@
 import { readAccountEvents } from './accountEvents';
 import { rawOf, readChangeScope, type ChangeScope } from './changeScope';
 import { decodeBody } from './decodeBody';
+import { readEventItems } from './events';
 import { asId, asRecord, compact, type JsonRecord } from './read';
 import { simplifyMessage } from './simplifyMessage';
 import { simplifyStatus } from './simplifyStatus';
-import type { ChangeErrorItem, ParsedWebhook, ParseOptions } from './types';
+import type { ChangeErrorItem, ItemVersion, ParsedWebhook, ParseOptions } from './types';
 import { readWebhookError } from './webhookErrors';
 
 const ENVELOPE_OBJECT = 'whatsapp_business_account';
@@ -33,12 +34,12 @@ function findRoot(decoded: unknown): Root | undefined {
 function changeErrorItem(value: unknown, scope: ChangeScope): ChangeErrorItem | undefined {
 	const error = readWebhookError(value);
 	if (!error) return undefined;
-	const item: ChangeErrorItem = {
-		event: 'error',
+	const item = {
+		[scope.labelKey]: 'error',
 		...error,
 		...scope.business,
 		raw: rawOf(scope, { error: value }),
-	};
+	} as ChangeErrorItem;
 	return compact(item);
 }
 
@@ -46,6 +47,7 @@ interface ReaderOptions {
 	includeRaw: boolean;
 	agentFields: boolean;
 	events: boolean;
+	itemVersion: ItemVersion;
 }
 
 class WebhookReader {
@@ -100,12 +102,41 @@ class WebhookReader {
 			this.readValue(changeValue, wabaId);
 			return;
 		}
+		if (
+			changeValue &&
+			typeof field === 'string' &&
+			field !== '' &&
+			this.options.itemVersion === 2
+		) {
+			this.readChangeV2(field, changeValue, wabaId, time);
+			return;
+		}
 		if (changeValue && typeof field === 'string' && field !== '' && this.options.events) {
 			const scope = this.scope(changeValue, wabaId);
 			this.result.events.push(...readAccountEvents(field, changeValue, time, scope));
 			return;
 		}
 		this.result.ignored++;
+	}
+
+	/** Item shape 2: a call's statuses join the statuses; everything else of the change is Event items. */
+	private readChangeV2(
+		field: string,
+		value: JsonRecord,
+		wabaId: string | undefined,
+		time: unknown,
+	): void {
+		const scope = this.scope(value, wabaId);
+		if (field === 'calls')
+			this.collect(value.statuses, simplifyStatus, scope, this.result.statuses);
+		if (!this.options.events) {
+			if (field !== 'calls') this.result.ignored++;
+			return;
+		}
+		const events = readEventItems(field, value, time, scope);
+		if (events.length === 0 && !(field === 'calls' && Array.isArray(value.statuses)))
+			this.result.ignored++;
+		this.result.events.push(...events);
 	}
 
 	readEntry(value: unknown): void {
@@ -137,6 +168,7 @@ export function parseWebhook(body: unknown, options: ParseOptions = {}): ParsedW
 		includeRaw: options?.includeRaw === true,
 		agentFields: options?.agentFields === true,
 		events: options?.events === true,
+		itemVersion: options?.itemVersion === 2 ? 2 : 1,
 	});
 	try {
 		reader.readBody(body);

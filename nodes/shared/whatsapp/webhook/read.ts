@@ -1,5 +1,5 @@
 /** Tolerant readers over untrusted JSON: each returns `undefined` for anything it does not recognise, and never throws. */
-import type { JsonRecord } from '../json';
+import { asRecord, type JsonRecord } from '../json';
 
 export { asRecord, parseJsonText, type JsonRecord } from '../json';
 
@@ -60,7 +60,8 @@ export function compactOrNothing<T extends object>(value: T): T | undefined {
 	return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function camelCase(key: string): string {
+/** `snake_case` as `camelCase`. */
+export function camelCase(key: string): string {
 	return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
@@ -82,6 +83,12 @@ export function cloneJson<T>(value: T): T {
 	} catch {
 		return value;
 	}
+}
+
+/** The records of a list, what is not a record left out; nothing for what is not a list. */
+export function asRecords(list: unknown): JsonRecord[] {
+	if (!Array.isArray(list)) return [];
+	return list.map(asRecord).filter((entry): entry is JsonRecord => entry !== undefined);
 }
 
 /** A copy of `record` without the named keys. */

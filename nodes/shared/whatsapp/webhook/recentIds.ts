@@ -59,8 +59,15 @@ function bounded(key: string): string {
 	return `#${createHash('sha256').update(key, 'utf8').digest('base64')}`;
 }
 
+/** What JSON cannot write (a BigInt a caller put in) still counts as content, as its text. */
+function jsonText(value: unknown): string {
+	return JSON.stringify(value, (_key, entry: unknown) =>
+		typeof entry === 'bigint' ? entry.toString() : entry,
+	);
+}
+
 function contentKey(prefix: string, value: unknown): string {
-	return `${prefix}:${createHash('sha256').update(JSON.stringify(value), 'utf8').digest('base64')}`;
+	return `${prefix}:${createHash('sha256').update(jsonText(value), 'utf8').digest('base64')}`;
 }
 
 /** The de-duplication key of an inbound message: the same message id on the same number. */

@@ -1,6 +1,6 @@
 import { agentFieldsOf } from './agentInput';
 import { rawOf, type ChangeScope } from './changeScope';
-import { readMessageContent } from './messageContent';
+import { readMessageContent, readMessageContentV2 } from './messageContent';
 import {
 	asBoolean,
 	asId,
@@ -14,7 +14,7 @@ import { readSender } from './sender';
 import type { InboundMessageItem, MessageContext } from './types';
 import { readWebhookErrors } from './webhookErrors';
 
-function readContext(value: unknown): MessageContext | undefined {
+export function readContext(value: unknown): MessageContext | undefined {
 	const context = asRecord(value);
 	if (!context) return undefined;
 	const product = asRecord(context.referred_product);
@@ -46,21 +46,24 @@ export function simplifyMessage(
 	const messageId = asId(message?.id);
 	if (!message || !messageId) return undefined;
 	const type = asId(message.type) ?? 'unknown';
-	const item: InboundMessageItem = {
-		event: 'message',
+	const v2 = scope.itemVersion === 2;
+	const item = {
+		[scope.labelKey]: 'message',
 		messageId,
 		type,
 		...readSender(message, scope.contacts),
-		...readMessageContent(type, message),
+		...(v2 ? readMessageContentV2(type, message) : readMessageContent(type, message)),
 		...readTimestamp(message.timestamp),
 		context: readContext(message.context),
 		referral: readReferral(message.referral),
 		errors: readWebhookErrors(message.errors, 'inbound'),
+		// Group messages: pywa types/chat.py (Chat.from_message reads msg["group_id"]); Meta "Groups API: messaging".
+		groupId: v2 ? asId(message.group_id) : undefined,
 		...scope.business,
 		raw: rawOf(scope, {
 			message,
 			contacts: scope.contacts.length > 0 ? scope.contacts : undefined,
 		}),
-	};
-	return compact(scope.agentFields ? { ...item, ...agentFieldsOf(item) } : item);
+	} as InboundMessageItem;
+	return compact(scope.agentFields ? { ...item, ...agentFieldsOf(item, scope.itemVersion) } : item);
 }

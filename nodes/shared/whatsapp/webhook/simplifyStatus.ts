@@ -42,10 +42,17 @@ export function simplifyStatus(value: unknown, scope: ChangeScope): StatusItem |
 	if (!status || !messageId || !state) return undefined;
 	const errors = readWebhookErrors(status.errors);
 	const firstError = errors?.[0];
-	const item: StatusItem = {
-		event: 'status',
+	const v2 = scope.itemVersion === 2;
+	// A call's status shares the statuses list: pywa tests/data/updates/call_status.json (type "call").
+	const type = v2 ? asId(status.type) : undefined;
+	const isCall = v2 ? type === 'call' : undefined;
+	const item = {
+		[scope.labelKey]: 'status',
 		messageId,
 		status: state,
+		type,
+		isCall,
+		callId: isCall ? messageId : undefined,
 		recipientId: asId(status.recipient_id),
 		recipientUserId: asId(status.recipient_user_id),
 		...readTimestamp(status.timestamp),
@@ -58,6 +65,6 @@ export function simplifyStatus(value: unknown, scope: ChangeScope): StatusItem |
 		errorHint: firstError?.hint,
 		...scope.business,
 		raw: rawOf(scope, { status }),
-	};
+	} as StatusItem;
 	return compact(item);
 }

@@ -74,8 +74,24 @@ export interface MessageContext {
 	referredProduct?: { catalogId?: string; productRetailerId?: string };
 }
 
+/** A call permission reply (`interactive.call_permission_reply`): the user's answer to a call permission request. */
+export interface CallPermissionReply {
+	/** `accept` or `reject`. */
+	response?: string;
+	/** `user_action` or `automatic`. */
+	responseSource?: string;
+	/** Whether the permission never expires. */
+	isPermanent?: boolean;
+	/** ISO 8601: when an accepted permission ends. */
+	expiresAt?: string;
+	expirationTimestamp?: number;
+}
+
 export interface InboundMessageItem extends BusinessNumber {
-	event: 'message';
+	/** Item shape 1: the item's kind. */
+	event?: 'message';
+	/** Item shape 2: the item's kind. */
+	itemType?: 'message';
 	messageId: string;
 	/** `text`, `image`, ..., or `unknown` when the message names no type. */
 	type: string;
@@ -124,6 +140,14 @@ export interface InboundMessageItem extends BusinessNumber {
 	/** A click-to-WhatsApp ad's referral, with camelCased keys. */
 	referral?: Record<string, unknown>;
 	errors?: WebhookError[];
+	/** Item shape 2: the group the message was sent in; absent for a one-to-one chat. */
+	groupId?: string;
+	/** Item shape 2, `revoke` and `edit`: the message that was deleted or edited. */
+	originalMessageId?: string;
+	/** Item shape 2, `edit`: the type of the edited message, whose new content fills text, media, ... */
+	editedType?: string;
+	/** Item shape 2: the answer to a call permission request. */
+	callPermission?: CallPermissionReply;
 	/** Only with `includeRaw`: `{ message, contacts, metadata }` as received. */
 	raw?: Record<string, unknown>;
 }
@@ -144,7 +168,16 @@ export interface PricingInfo {
 }
 
 export interface StatusItem extends BusinessNumber {
-	event: 'status';
+	/** Item shape 1: the item's kind. */
+	event?: 'status';
+	/** Item shape 2: the item's kind. */
+	itemType?: 'status';
+	/** Item shape 2: the status's own `type` as delivered (`call` for a call's status). */
+	type?: string;
+	/** Item shape 2: the status is about a call (`type: "call"`): RINGING, ACCEPTED, REJECTED, ... */
+	isCall?: boolean;
+	/** Item shape 2: the call's id (`wacid.…`), for a call's status. */
+	callId?: string;
 	/** The message this status is about. */
 	messageId: string;
 	/** `sent`, `delivered`, `read`, `failed`, `played`, `deleted`, or whatever WhatsApp sends. */
@@ -167,7 +200,10 @@ export interface StatusItem extends BusinessNumber {
 
 /** An error about the whole change (`value.errors[]`), not about one message. */
 export interface ChangeErrorItem extends BusinessNumber, WebhookError {
-	event: 'error';
+	/** Item shape 1: the item's kind. */
+	event?: 'error';
+	/** Item shape 2: the item's kind. */
+	itemType?: 'error';
 	/** Only with `includeRaw`: `{ error, metadata }` as received. */
 	raw?: Record<string, unknown>;
 }
@@ -176,12 +212,17 @@ export interface ChangeErrorItem extends BusinessNumber, WebhookError {
  * Anything a webhook reports besides messages and statuses: template status, quality and category
  * updates, phone number quality and name updates, account updates, marketing opt-outs and opt-ins
  * (`user_preferences`), user id changes (`user_id_update`). The change's value with camelCased keys.
+ * Item shape 2 adds calls, Business App echoes, history, contact syncs, group and username events,
+ * and keeps the change's own `event` (APPROVED, ACCOUNT_DELETED, connect, ...).
  */
 export interface AccountEventItem extends BusinessNumber {
-	event: 'account';
+	/** Item shape 1: always `account`. Item shape 2: the change's own `event` value, when it has one. */
+	event?: unknown;
+	/** Item shape 2: always `event`. */
+	itemType?: 'event';
 	/** The change's field as WhatsApp names it: `message_template_status_update`, `user_preferences`, ... */
 	field: string;
-	/** The field in camelCase: `messageTemplateStatusUpdate`, `userPreferences`, ... */
+	/** What the item is: the field in camelCase (`messageTemplateStatusUpdate`, `userPreferences`, ...), or `call`, `messageEcho`, ... */
 	kind: string;
 	/** ISO 8601, when the event or its entry says when. */
 	timestamp?: string;
@@ -206,4 +247,13 @@ export interface ParseOptions {
 	events?: boolean;
 	/** Add `chatInput` and `sessionId` to message items. */
 	agentFields?: boolean;
+	/**
+	 * 1 (default): the items of trigger versions 1 to 2.1. 2: items labelled by `itemType`, events that keep
+	 * their own `event`, one item per call, echo, history message, contact sync and group entry, call
+	 * statuses among statuses, and edits, deletions, call permission replies and group ids read on messages.
+	 */
+	itemVersion?: 1 | 2;
 }
+
+/** The item shape a parse produces (see `ParseOptions.itemVersion`). */
+export type ItemVersion = 1 | 2;

@@ -48,10 +48,10 @@ describe('buildMarketingMessage', () => {
 		}
 	});
 
-	test('only template messages go through Marketing Messages Lite', () => {
+	test('only template messages go through the Marketing Messages API', () => {
 		const text = buildEnvelope({ phoneNumber: '+49 151 12345678' }, 'text', { body: 'hi' });
 		expect(() => buildMarketingMessage(text)).toThrow(
-			'Marketing Messages Lite sends only template messages',
+			'The Marketing Messages API sends only template messages',
 		);
 	});
 });

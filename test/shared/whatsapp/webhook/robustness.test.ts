@@ -1,5 +1,15 @@
-import { messageKey, parseWebhook, statusKey } from '../../../../nodes/shared/whatsapp/webhook';
-import { firstValue, webhookFixture, webhookFixtureNames } from '../../../fixtures/webhooks';
+import {
+	eventKey,
+	messageKey,
+	parseWebhook,
+	statusKey,
+} from '../../../../nodes/shared/whatsapp/webhook';
+import {
+	firstValue,
+	kindFixtureNames,
+	webhookFixture,
+	webhookFixtureNames,
+} from '../../../fixtures/webhooks';
 
 /** A small seeded generator (mulberry32), so a failing case can be replayed. */
 function random(seed: number): () => number {
@@ -90,6 +100,26 @@ describe('robustness', () => {
 				expect(typeof item.messageId).toBe('string');
 				expect(Object.values(item)).not.toContain(undefined);
 			}
+		}
+	});
+
+	it('500 random mutations of the 2026 fixtures never make item shape 2 throw or carry undefined', () => {
+		const next = random(2026);
+		const names = kindFixtureNames();
+		for (let run = 0; run < 500; run++) {
+			const body = mutate(webhookFixture(names[run % names.length]), next);
+			let result: ReturnType<typeof parseWebhook> | undefined;
+			expect(() => {
+				result = parseWebhook(body, {
+					includeRaw: run % 2 === 0,
+					events: true,
+					agentFields: true,
+					itemVersion: 2,
+				});
+				for (const event of result.events) eventKey(event);
+			}).not.toThrow();
+			for (const item of [...result!.messages, ...result!.statuses, ...result!.events])
+				expect(Object.values(item)).not.toContain(undefined);
 		}
 	});
 

@@ -7,7 +7,7 @@ import type {
 	CarouselMediaKind,
 } from '../../../../shared/whatsapp/messages/carousel';
 import { LIMITS } from '../../../../shared/whatsapp/validation';
-import { collectionRows } from '../../helpers/collectionRows';
+import { collectionRows } from '../../operation';
 
 const onCarousel = { show: { interactiveType: ['carousel'] } };
 const withUrlButton = { show: { '/carouselButtonType': ['url'] } };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { CommerceInput } from '../../../../shared/whatsapp/messages/commerce';
 import { LIMITS } from '../../../../shared/whatsapp/validation';
-import { collectionRows } from '../../helpers/collectionRows';
+import { collectionRows } from '../../operation';
 
 export const COMMERCE_TYPES = ['product', 'product_list', 'catalog_message'] as const;
 

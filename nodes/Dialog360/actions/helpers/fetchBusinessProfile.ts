@@ -1,7 +1,7 @@
 /** Reading the business profile: Get Business Profile shows it, Update Business Profile shows it after the change. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import {
 	PROFILE_FIELDS,
 	toBusinessProfileItem,
@@ -11,7 +11,7 @@ export async function fetchBusinessProfile(
 	this: IExecuteFunctions,
 	i: number,
 ): Promise<IDataObject> {
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: 'GET',
 		path: '/whatsapp_business_profile',
 		qs: { fields: PROFILE_FIELDS.join(',') },

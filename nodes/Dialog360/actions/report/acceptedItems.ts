@@ -2,13 +2,19 @@
  * What a failed node run had already done. When the node stops on an error, n8n keeps none of its output, so
  * the error itself names the items 360dialog had accepted: a rerun that skips them sends nothing twice.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 export interface AcceptedItem {
 	/** The input item's index, from 0 as n8n counts items. */
 	item: number;
 	/** The id 360dialog gave the message, when the item sent one. */
 	messageId?: string;
+}
+
+/** Item `i` as accepted, with the message id its output names. */
+export function acceptedItem(i: number, output: INodeExecutionData[]): AcceptedItem {
+	const messageId = output[0]?.json.messageId;
+	return typeof messageId === 'string' ? { item: i, messageId } : { item: i };
 }
 
 /** Item indices as ranges: [0, 1, 2, 5, 7, 8] → "0–2, 5, 7–8". */
@@ -50,12 +56,16 @@ interface NodeErrorLike {
 	context?: IDataObject;
 }
 
-/** Adds what was accepted to the error the node stops with. */
+/**
+ * Adds what was accepted to the error the node stops with. With one item and nothing sent there is nothing a
+ * rerun could send twice, and nothing to add.
+ */
 export function reportAcceptedItems(
 	error: NodeErrorLike,
 	accepted: AcceptedItem[],
 	total: number,
 ): void {
+	if (total <= 1 && accepted.length === 0) return;
 	const sentence = describeAcceptedItems(accepted, total);
 	error.description = error.description ? `${error.description}\n\n${sentence}` : sentence;
 	error.context = {

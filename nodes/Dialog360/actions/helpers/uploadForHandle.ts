@@ -6,7 +6,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
+import { nodeRequest } from './nodeRequest';
 import { readUploadHandle, readUploadSession } from '../../../shared/whatsapp/resumableUpload';
 
 /** What 360dialog answers a key that may not use the Resumable Upload API. */
@@ -26,7 +26,7 @@ export async function uploadForHandle(
 	what: string,
 	instead: string,
 ): Promise<string> {
-	const opened = await dialog360Request.call(this, {
+	const opened = await nodeRequest.call(this, {
 		method: 'POST',
 		path: '/uploads',
 		qs: { file_name: file.fileName, file_length: file.bytes.length, file_type: file.mimeType },
@@ -54,7 +54,7 @@ export async function uploadForHandle(
 			},
 		);
 	}
-	const { body } = await dialog360Request.call(this, {
+	const { body } = await nodeRequest.call(this, {
 		method: 'POST',
 		path: `/${session}`,
 		body: file.bytes,
