@@ -10,18 +10,19 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/credentialType';
 import * as account from './actions/account';
-import * as flow from './actions/flow';
 import * as call from './actions/call';
+import { sendSettingsProperties } from './actions/descriptions/sendRate.description';
+import * as flow from './actions/flow';
 import * as group from './actions/group';
-import { sendRateProperties } from './actions/descriptions/sendRate.description';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as template from './actions/template';
-import { DEFAULT_CONCURRENCY, router } from './actions/router';
+import { router } from './actions/router';
 import { testFlowCredential } from '../shared/flowCredential';
 import { listSearch, resourceMapping } from './methods';
 import type { Dialog360Resource } from './node.type';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait/webhook';
+import { operationSubtitle } from './subtitle';
 
 const resourceProperty: INodeProperties & {
 	options: Array<INodePropertyOptions & { value: Dialog360Resource }>;
@@ -49,10 +50,18 @@ export class Dialog360 implements INodeType {
 		name: 'dialog360',
 		icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
 		group: ['output'],
-		// A saved workflow keeps the version it was built with; README "Node versions" lists what each one changed.
+		// A saved workflow keeps the version it was built with; docs/versions.md lists what each one changed.
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: operationSubtitle([
+			...message.description,
+			...media.description,
+			...template.description,
+			...account.description,
+			...group.description,
+			...call.description,
+			...flow.description,
+		]),
 		description:
 			'Send WhatsApp messages, templates, media and typing indicators through 360dialog, and manage templates, the business profile and the block list',
 		defaults: { name: '360dialog' },
@@ -85,16 +94,7 @@ export class Dialog360 implements INodeType {
 			...group.description,
 			...call.description,
 			...flow.description,
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: DEFAULT_CONCURRENCY,
-				description:
-					'How many items are sent at the same time. Items for the same recipient always go one after another, in order.',
-			},
-			...sendRateProperties,
+			...sendSettingsProperties(['message']),
 		],
 	};
 

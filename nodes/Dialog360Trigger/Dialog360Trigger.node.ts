@@ -18,8 +18,9 @@ export class Dialog360Trigger extends VersionedNodeType {
 			name: 'dialog360Trigger',
 			icon: { light: 'file:360dialog.svg', dark: 'file:360dialog.dark.svg' },
 			group: ['trigger'],
+			// n8n's node picker shows a node and its trigger as one entry, with the trigger's description: it says both.
 			description:
-				'Starts the workflow when a WhatsApp message or a delivery status arrives through 360dialog',
+				'Send WhatsApp messages through 360dialog, and start workflows when a message or a delivery status arrives',
 			defaultVersion: 2.2,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

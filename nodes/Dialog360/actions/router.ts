@@ -15,6 +15,7 @@ import type { ItemFailure } from './helpers/itemError';
 import * as flow from './flow';
 import * as call from './call';
 import * as group from './group';
+import { readSendSettings } from './helpers/sendSettings';
 import * as media from './media';
 import * as message from './message';
 import { isVersion11OrLater } from './nodeVersion';
@@ -37,8 +38,6 @@ export const resources: { [R in Dialog360Resource]: OperationTable<R> } = {
 	group: group.operations,
 	call: call.operations,
 };
-
-export const DEFAULT_CONCURRENCY = 5;
 
 /** The module of `operation` in `resource`; own keys only, so that a name such as "constructor" finds nothing. */
 function operationModule(resource: string, operation: string): OperationModule | undefined {
@@ -84,10 +83,7 @@ async function prepareAll(
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const concurrency = Math.max(
-		1,
-		Math.floor(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as number),
-	);
+	const concurrency = Math.max(1, Math.floor(readSendSettings(this, 0).concurrency));
 	const version11 = isVersion11OrLater(this);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const accepted: AcceptedItem[] = [];

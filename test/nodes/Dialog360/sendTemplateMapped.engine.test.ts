@@ -19,14 +19,43 @@ beforeEach(() => emu.reset());
 
 const picked = (value: string) => ({ __rl: true, mode: 'list', value });
 
-async function fieldsOf(template: IDataObject, extra: IDataObject = {}) {
+async function mapperOf(
+	method: 'getTemplateVariables' | 'getTemplateVariablesGuide',
+	template: IDataObject,
+	extra: IDataObject = {},
+) {
 	const { context, nodeType } = await editorContext(
 		{ resource: 'message', operation: 'sendTemplate', template, ...extra },
 		{ baseUrl: emu.url, apiKey: KEY, path: 'templateVariables', typeVersion: 1.1 },
 	);
-	const method = nodeType.methods?.resourceMapping?.getTemplateVariables;
-	if (!method) throw new Error('getTemplateVariables is not registered on the node');
-	return await method.call(context);
+	const found = nodeType.methods?.resourceMapping?.[method];
+	if (!found) throw new Error(`${method} is not registered on the node`);
+	return await found.call(context);
+}
+
+const fieldsOf = (template: IDataObject, extra: IDataObject = {}) =>
+	mapperOf('getTemplateVariables', template, extra);
+
+/** The guide's lines as text: "Label: what it fills — e.g. example". */
+async function guideOf(template: IDataObject, extra: IDataObject = {}) {
+	const { emptyFieldsNotice = '' } = await mapperOf('getTemplateVariablesGuide', template, extra);
+	return emptyFieldsNotice.split('<br>').map((line) => line.replace(/<\/?b>/g, ''));
+}
+
+/**
+ * Each field as a user reads it: its short label, and the guide's line for it, which must start with that
+ * label, in the same order.
+ */
+async function described(template: IDataObject, extra: IDataObject = {}) {
+	const [{ fields }, guide] = await Promise.all([
+		fieldsOf(template, extra),
+		guideOf(template, extra),
+	]);
+	expect(guide).toHaveLength(fields.length);
+	return fields.map(({ id, displayName, required, type }, at) => {
+		expect(guide[at].startsWith(`${displayName}: `)).toBe(true);
+		return { id, displayName: guide[at], required, type };
+	});
 }
 
 const field = (
@@ -35,9 +64,6 @@ const field = (
 	required = true,
 	type: ResourceMapperField['type'] = 'string',
 ): Partial<ResourceMapperField> => ({ id, displayName, required, type });
-
-const shape = (fields: ResourceMapperField[]) =>
-	fields.map(({ id, displayName, required, type }) => ({ id, displayName, required, type }));
 
 async function send(
 	template: string,
@@ -62,24 +88,24 @@ const messageCalls = () => emu.requests.filter((request) => request.path === '/m
 
 describe('the fields of each template shape', () => {
 	test('positional body and quick-reply buttons: required body variables, optional payloads', async () => {
-		expect(shape((await fieldsOf(picked('order_update|en_US'))).fields)).toEqual([
+		expect(await described(picked('order_update|en_US'))).toEqual([
 			field('body_1', 'Body {{1}}: "Hi {{1}}, your order {{2}} is on…" — e.g. Jane'),
 			field('body_2', 'Body {{2}}: "Hi {{1}}, your order {{2}} is on its way." — e.g. #1234'),
 			field(
 				'button_1_payload',
-				'Button 1 "Track order" payload: what your workflow receives when it is tapped',
+				'Button 1 payload: the "Track order" button: what your workflow receives when it is tapped',
 				false,
 			),
 			field(
 				'button_2_payload',
-				'Button 2 "Contact support" payload: what your workflow receives when it is tapped',
+				'Button 2 payload: the "Contact support" button: what your workflow receives when it is tapped',
 				false,
 			),
 		]);
 	});
 
 	test('named body variables', async () => {
-		expect(shape((await fieldsOf(picked('appointment_reminder|en_US'))).fields)).toEqual([
+		expect(await described(picked('appointment_reminder|en_US'))).toEqual([
 			field(
 				'body_first_name',
 				'Body {{first_name}}: "Hello {{first_name}}, this is a reminder of…" — e.g. Jane',
@@ -93,17 +119,24 @@ describe('the fields of each template shape', () => {
 
 	test('a text header variable and a URL button with its example suffix', async () => {
 		const { fields } = await fieldsOf(picked('delivery_update|en_US'));
-		expect(shape(fields)).toEqual([
+		expect(fields.map((entry) => entry.displayName)).toEqual([
+			'Header {{1}}',
+			'Body {{1}}',
+			'Body {{2}}',
+			'Button 1 {{1}}',
+			'Button 2 payload',
+		]);
+		expect(await described(picked('delivery_update|en_US'))).toEqual([
 			field('header_text', 'Header {{1}}: "Order {{1}} shipped" — e.g. #1234'),
 			field('body_1', 'Body {{1}}: "Hi {{1}}, your parcel left our…" — e.g. Jane'),
 			field('body_2', 'Body {{2}}: "…warehouse and arrives on {{2}}." — e.g. Friday, May 4'),
 			field(
 				'button_1_url',
-				'Button 1 "Track parcel" URL: end of https://example.com/track/{{1}} — e.g. ABC123',
+				'Button 1 {{1}}: the "Track parcel" button: end of https://example.com/track/{{1}} — e.g. ABC123',
 			),
 			field(
 				'button_2_payload',
-				'Button 2 "Change delivery" payload: what your workflow receives when it is tapped',
+				'Button 2 payload: the "Change delivery" button: what your workflow receives when it is tapped',
 				false,
 			),
 		]);
@@ -115,7 +148,7 @@ describe('the fields of each template shape', () => {
 		['welcome_video', 'video'],
 		['invoice_ready', 'document'],
 	])('a media header (%s): one field for a link or a media ID', async (name, format) => {
-		const [first] = (await fieldsOf(picked(`${name}|en_US`))).fields;
+		const [first] = await described(picked(`${name}|en_US`));
 		expect(first).toMatchObject(
 			field(
 				`header_${format}`,
@@ -135,38 +168,34 @@ describe('the fields of each template shape', () => {
 	});
 
 	test('a location header: latitude and longitude as numbers, name and address optional', async () => {
-		expect(shape((await fieldsOf(picked('store_location|en_US'))).fields).slice(0, 4)).toEqual([
-			field('header_latitude', 'Header location latitude: e.g. 52.520008', true, 'number'),
-			field('header_longitude', 'Header location longitude: e.g. 13.404954', true, 'number'),
-			field('header_location_name', 'Header location name: e.g. Brandenburg Gate', false),
-			field(
-				'header_location_address',
-				'Header location address: e.g. Pariser Platz, Berlin',
-				false,
-			),
+		expect((await described(picked('store_location|en_US'))).slice(0, 4)).toEqual([
+			field('header_latitude', 'Header latitude: e.g. 52.520008', true, 'number'),
+			field('header_longitude', 'Header longitude: e.g. 13.404954', true, 'number'),
+			field('header_location_name', 'Header place name: e.g. Brandenburg Gate', false),
+			field('header_location_address', 'Header address: e.g. Pariser Platz, Berlin', false),
 		]);
 	});
 
 	test('copy-code and flow buttons', async () => {
-		expect(shape((await fieldsOf(picked('coupon_offer|en_US'))).fields).slice(2)).toEqual([
+		expect((await described(picked('coupon_offer|en_US'))).slice(2)).toEqual([
 			field(
 				'button_1_coupon_code',
-				'Button 1 "Copy code" code: the code it copies, up to 15 characters — e.g. SAVE15',
+				'Button 1 code: the "Copy code" button: the code it copies, up to 15 characters — e.g. SAVE15',
 			),
 			field(
 				'button_2_url',
-				'Button 2 "Shop now" URL: end of https://example.com/shop?promo={{1}} — e.g. spring',
+				'Button 2 {{1}}: the "Shop now" button: end of https://example.com/shop?promo={{1}} — e.g. spring',
 			),
 		]);
-		expect(shape((await fieldsOf(picked('table_booking|en_US'))).fields).slice(1)).toEqual([
+		expect((await described(picked('table_booking|en_US'))).slice(1)).toEqual([
 			field(
 				'button_1_flow_token',
-				'Button 1 "Book a table" flow token: identifies the session in your flow endpoint\'s requests',
+				'Button 1 flow token: the "Book a table" button: identifies the session in your flow endpoint\'s requests',
 				false,
 			),
 			field(
 				'button_1_flow_action_data',
-				'Button 1 "Book a table" flow data: the first screen\'s data, as a JSON object',
+				'Button 1 flow data: the "Book a table" button: the first screen\'s data, as a JSON object',
 				false,
 				'object',
 			),
@@ -191,7 +220,7 @@ describe('the fields of each template shape', () => {
 	test.each(['verification_code', 'verification_code_one_tap'])(
 		'authentication (%s): one verification code for body and button',
 		async (name) => {
-			expect(shape((await fieldsOf(picked(`${name}|en_US`))).fields)).toEqual([
+			expect(await described(picked(`${name}|en_US`))).toEqual([
 				field(
 					'code',
 					expect.stringMatching(
@@ -199,6 +228,39 @@ describe('the fields of each template shape', () => {
 					) as unknown as string,
 				),
 			]);
+		},
+	);
+
+	test('carousel cards name their card before the part', async () => {
+		const labels = (await fieldsOf(picked('product_carousel|en_US'))).fields.map(
+			(entry) => entry.displayName,
+		);
+		expect(labels.slice(0, 5)).toEqual([
+			'Body {{1}}',
+			'Card 1 · Header image',
+			'Card 1 · Body {{1}}',
+			'Card 1 · Button 1 payload',
+			'Card 1 · Button 2 {{1}}',
+		]);
+	});
+
+	test.each([
+		'order_update',
+		'appointment_reminder',
+		'delivery_update',
+		'invoice_ready',
+		'store_location',
+		'coupon_offer',
+		'table_booking',
+		'product_carousel',
+		'verification_code',
+		'flash_sale',
+	])(
+		'%s: every label is the variable and its part, short enough for the default panel',
+		async (name) => {
+			const { fields } = await fieldsOf(picked(`${name}|en_US`));
+			expect(fields.length).toBeGreaterThan(0);
+			for (const { displayName } of fields) expect(displayName.length).toBeLessThanOrEqual(26);
 		},
 	);
 
@@ -219,18 +281,26 @@ describe('the fields of each template shape', () => {
 			{ __rl: true, mode: 'name', value: 'order_update' },
 			{ languageCode: 'de' },
 		);
-		expect(byName.fields.map((entry) => entry.displayName)).toEqual([
+		expect(byName.fields.map((entry) => entry.displayName)).toEqual(['Body {{1}}', 'Body {{2}}']);
+		expect(
+			await guideOf({ __rl: true, mode: 'name', value: 'order_update' }, { languageCode: 'de' }),
+		).toEqual([
 			'Body {{1}}: "Hallo {{1}}, deine Bestellung {{2}}…" — e.g. Jane',
 			'Body {{2}}: "…{{1}}, deine Bestellung {{2}} ist unterwegs." — e.g. #1234',
 		]);
-		expect(await fieldsOf(picked(''))).toEqual({
+		const guideMapper = (template: IDataObject) => mapperOf('getTemplateVariablesGuide', template);
+		// Said once, by the guide; the variables themselves are then no fields.
+		expect(await fieldsOf(picked(''))).toEqual({ fields: [] });
+		expect(await guideMapper(picked(''))).toEqual({
 			fields: [],
 			emptyFieldsNotice: expect.stringContaining('Choose a template'),
 		});
-		expect((await fieldsOf(picked('seasonal_promo|en_US'))).emptyFieldsNotice).toBe(
+		expect(await fieldsOf(picked('seasonal_promo|en_US'))).toEqual({ fields: [] });
+		expect((await guideMapper(picked('seasonal_promo|en_US'))).emptyFieldsNotice).toBe(
 			'The number has no approved template "seasonal_promo" in en_US. Check the name and language, or pick the template from the list.',
 		);
-		expect(await fieldsOf(picked('hello_world|en_US'))).toEqual({
+		expect(await fieldsOf(picked('hello_world|en_US'))).toEqual({ fields: [] });
+		expect(await guideMapper(picked('hello_world|en_US'))).toEqual({
 			fields: [],
 			emptyFieldsNotice: 'hello_world has no variables: it is sent exactly as approved.',
 		});

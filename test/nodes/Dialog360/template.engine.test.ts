@@ -75,6 +75,25 @@ describe('List', () => {
 		).toBe(true);
 	});
 
+	test('version 1.2: every template of a list has the same keys, so that n8n\'s table shows no "undefined"', async () => {
+		const { items } = await runActionNode(
+			{ resource: 'template', operation: 'list', returnAll: true },
+			[{ json: {} }],
+			{ baseUrl: emu.url, apiKey: KEY, typeVersion: 1.2 },
+		);
+		const keys = (json: object) => Object.keys(json).sort().join(',');
+		expect(items.length).toBeGreaterThan(1);
+		expect(new Set(items.map((item) => keys(item.json))).size).toBe(1);
+		expect(items.map((item) => item.json.footer)).toContain('');
+		for (const item of items) expect(Object.values(item.json)).not.toContain(undefined);
+	});
+
+	test('earlier versions keep leaving out the texts a template lacks', async () => {
+		const { items } = await run({ operation: 'list', returnAll: true });
+		expect(items.some((item) => !('footer' in item.json))).toBe(true);
+		for (const item of items) expect(Object.values(item.json)).not.toContain(undefined);
+	});
+
 	test('a Limit asks for that many and stops', async () => {
 		await createTemplates(130);
 		const { items } = await run({ operation: 'list', returnAll: false, limit: 7 });

@@ -9,11 +9,11 @@ import { readCredential } from '../../../shared/credentialRead';
 import { paceFor } from '../../../shared/sendRate';
 import type { SendPolicy } from '../../../shared/transport';
 import {
-	DEFAULT_MESSAGES_PER_SECOND,
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	PLATFORM_MAX_MESSAGES_PER_SECOND,
 } from '../descriptions/sendRate.description';
 import { isVersion11OrLater } from '../nodeVersion';
+import { readSendSettings } from './sendSettings';
 
 /** The cap a run keeps to: Messages Per Second, or the platform's highest rate for 0 (or no number). */
 export function sendCap(messagesPerSecond: number): number {
@@ -36,12 +36,7 @@ async function loadSendPolicy(context: IExecuteFunctions): Promise<SendPolicy | 
 	} catch {
 		return undefined;
 	}
-	const messagesPerSecond = Number(
-		context.getNodeParameter('messagesPerSecond', 0, DEFAULT_MESSAGES_PER_SECOND),
-	);
-	const timeoutMs = Number(
-		context.getNodeParameter('requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_MS),
-	);
+	const { messagesPerSecond, requestTimeout: timeoutMs } = readSendSettings(context, 0);
 	return {
 		pace: paceFor(credential.baseUrl, credential.apiKey),
 		messagesPerSecond: sendCap(messagesPerSecond),

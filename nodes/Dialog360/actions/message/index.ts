@@ -55,7 +55,7 @@ const operationProperty: OperationProperty<'message'> = {
 		{
 			name: 'Send and Wait for Response',
 			value: 'sendAndWait',
-			action: 'Send a message and wait for response',
+			action: 'Send a message and wait for a response',
 			description:
 				'Ask for an approval or an answer; the workflow waits until the person taps or replies',
 		},
@@ -81,7 +81,7 @@ const operationProperty: OperationProperty<'message'> = {
 		{
 			name: 'Send Media',
 			value: 'sendMedia',
-			action: 'Send an image video audio document or sticker',
+			action: 'Send an image or other media',
 			description:
 				'Send an image, video, audio, document or sticker by link, media ID or from binary data',
 		},

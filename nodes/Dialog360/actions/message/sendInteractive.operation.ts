@@ -45,6 +45,7 @@ function choiceFields(
 			default: '',
 			required: true,
 			description: `The text the recipient sees, up to ${titleLimit} characters`,
+			hint: `Up to ${titleLimit} characters`,
 		},
 		...between,
 		{
@@ -150,6 +151,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'Bold text above the body, up to 60 characters',
+		hint: `Up to ${LIMITS.interactiveHeaderText} characters`,
 		displayOptions: { show: { interactiveType: withHeader, headerType: ['text'] } },
 	},
 	...updateDisplayOptions({ show: { interactiveType: withMediaHeader } }, headerMediaProperties),
@@ -170,6 +172,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Small grey text below the body, up to 60 characters',
+		hint: `Up to ${LIMITS.interactiveFooter} characters`,
 		displayOptions: { show: { interactiveType: withFooter } },
 	},
 	...carouselProperties,
@@ -200,6 +203,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'See options',
 		description: 'The button that opens the list, up to 20 characters',
+		hint: `Up to ${LIMITS.listButtonLabel} characters`,
 		displayOptions: { show: { interactiveType: ['list'] } },
 	},
 	{
@@ -224,6 +228,7 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						description: 'Up to 24 characters; needed when the list has more than one section',
+						hint: `Up to ${LIMITS.listSectionTitle} characters`,
 					},
 					{
 						displayName: 'Rows',
@@ -242,6 +247,7 @@ const properties: INodeProperties[] = [
 									type: 'string',
 									default: '',
 									description: 'Optional grey text under the title, up to 72 characters',
+									hint: `Up to ${LIMITS.listRowDescription} characters`,
 								}),
 							},
 						],
@@ -258,6 +264,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'Track your order',
 		description: 'The text on the button, up to 20 characters',
+		hint: `Up to ${LIMITS.ctaDisplayText} characters`,
 		displayOptions: { show: { interactiveType: ['cta_url'] } },
 	},
 	{
@@ -308,6 +315,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'Book now',
 		description: 'The text on the button that opens the flow, up to 30 characters, no emoji',
+		hint: `Up to ${LIMITS.flowCta} characters, no emoji`,
 		displayOptions: { show: { interactiveType: ['flow'] } },
 	},
 	{

@@ -50,6 +50,33 @@ const byHandOrJson = [
 		description: 'Paste WhatsApp\'s "components" array, e.g. from the template\'s documentation',
 	},
 ];
+
+/** A resource mapper over the chosen template's variables, loaded again whenever the template changes. */
+function templateMapper(
+	resourceMapperMethod: string,
+): Pick<
+	INodeProperties,
+	'type' | 'noDataExpression' | 'default' | 'typeOptions' | 'displayOptions'
+> {
+	return {
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value', 'languageCode'],
+			resourceMapper: {
+				resourceMapperMethod,
+				mode: 'add',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { ...fromVersion11, componentsMode: ['mapped'] } },
+	};
+}
+
 const properties: INodeProperties[] = [
 	templatePickerProperty(
 		undefined,
@@ -95,24 +122,16 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: fromVersion11 },
 	},
 	{
+		displayName: 'What Each Variable Fills',
+		name: 'templateVariablesGuide',
+		description: "The template's text around each variable, and its example; nothing here is sent",
+		...templateMapper('getTemplateVariablesGuide'),
+	},
+	{
 		displayName: 'Template Variables',
 		name: 'templateVariables',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'languageCode'],
-			resourceMapper: {
-				resourceMapperMethod: 'getTemplateVariables',
-				mode: 'add',
-				fieldWords: { singular: 'variable', plural: 'variables' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-			},
-		},
-		displayOptions: { show: { ...fromVersion11, componentsMode: ['mapped'] } },
+		...templateMapper('getTemplateVariables'),
 	},
 	{
 		displayName: 'Components (JSON)',

@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	}
 	return templates.map((template) => ({
-		json: toTemplateItem(template) as IDataObject,
+		json: toTemplateItem(template, { everyText: this.getNode().typeVersion >= 1.2 }) as IDataObject,
 		pairedItem: { item: i },
 	}));
 }

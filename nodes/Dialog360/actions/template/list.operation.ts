@@ -77,7 +77,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as TemplateFilters;
 	const templates = await fetchTemplates.call(this, i, filters, limit);
 	return templates.map((template) => ({
-		json: toTemplateItem(template) as IDataObject,
+		json: toTemplateItem(template, { everyText: this.getNode().typeVersion >= 1.2 }) as IDataObject,
 		pairedItem: { item: i },
 	}));
 }

@@ -1,6 +1,6 @@
 /**
  * The variables of one template as fields a person fills in: one per value a send needs, keyed by a stable
- * id, labelled with the template's own text around it and its example, required where the send needs it.
+ * id, with a short label, the template's own text around it and its example, required where the send needs it.
  */
 import { LIMITS } from '../validation';
 import type {
@@ -14,10 +14,12 @@ import type {
 export interface TemplateVariable {
 	/** The key of the value, e.g. `body_1`, `header_image`, `button_2_url`, `card_1_body_1`. */
 	id: string;
-	/** Short, for messages: `Body {{1}}`. */
+	/** For messages, naming the part by its own text: `Button 1 "Track parcel" URL`. */
 	name: string;
-	/** For the field: the name, the template's text around it, and its example. */
+	/** The field's label, short enough for n8n's default panel: `Body {{1}}`, `Button 1 {{1}}`. */
 	label: string;
+	/** What the variable fills: the template's text around it and its example. */
+	detail: string;
 	required: boolean;
 	type: 'string' | 'number' | 'object';
 }
@@ -39,25 +41,28 @@ export const cardScope = (at: number): Scope => ({
 const quoted = (text: string) => `"${text}"`;
 const hint = (example: string | undefined) => (example ? ` — e.g. ${example}` : '');
 
-function variable(
-	scope: Scope,
-	id: string,
-	name: string,
-	detail: string,
-	required: boolean,
-	type: TemplateVariable['type'] = 'string',
-): TemplateVariable {
-	const fullName = `${scope.name}${name}`;
+interface VariableShape {
+	id: string;
+	name: string;
+	/** Defaults to the name. */
+	label?: string;
+	detail: string;
+	required: boolean;
+	type?: TemplateVariable['type'];
+}
+
+function variable(scope: Scope, shape: VariableShape): TemplateVariable {
 	return {
-		id: `${scope.id}${id}`,
-		name: fullName,
-		label: `${fullName}: ${detail}`,
-		required,
-		type,
+		id: `${scope.id}${shape.id}`,
+		name: `${scope.name}${shape.name}`,
+		label: `${scope.name}${shape.label ?? shape.name}`,
+		detail: shape.detail,
+		required: shape.required,
+		type: shape.type ?? 'string',
 	};
 }
 
-const placeholderLabel = (placeholder: Placeholder) =>
+const placeholderDetail = (placeholder: Placeholder) =>
 	`${quoted(placeholder.context)}${hint(placeholder.example)}`;
 
 export function headerVariables(scope: Scope, header: HeaderSlot | undefined): TemplateVariable[] {
@@ -65,132 +70,131 @@ export function headerVariables(scope: Scope, header: HeaderSlot | undefined): T
 	if (header.kind === 'text') {
 		const { placeholder } = header;
 		return [
-			variable(
-				scope,
-				'header_text',
-				`Header {{${placeholder.name}}}`,
-				placeholderLabel(placeholder),
-				true,
-			),
+			variable(scope, {
+				id: 'header_text',
+				name: `Header {{${placeholder.name}}}`,
+				detail: placeholderDetail(placeholder),
+				required: true,
+			}),
 		];
 	}
 	if (header.kind === 'location') {
 		return [
-			variable(
-				scope,
-				'header_latitude',
-				'Header location latitude',
-				'e.g. 52.520008',
-				true,
-				'number',
-			),
-			variable(
-				scope,
-				'header_longitude',
-				'Header location longitude',
-				'e.g. 13.404954',
-				true,
-				'number',
-			),
-			variable(
-				scope,
-				'header_location_name',
-				'Header location name',
-				'e.g. Brandenburg Gate',
-				false,
-			),
-			variable(
-				scope,
-				'header_location_address',
-				'Header location address',
-				'e.g. Pariser Platz, Berlin',
-				false,
-			),
+			variable(scope, {
+				id: 'header_latitude',
+				name: 'Header location latitude',
+				label: 'Header latitude',
+				detail: 'e.g. 52.520008',
+				required: true,
+				type: 'number',
+			}),
+			variable(scope, {
+				id: 'header_longitude',
+				name: 'Header location longitude',
+				label: 'Header longitude',
+				detail: 'e.g. 13.404954',
+				required: true,
+				type: 'number',
+			}),
+			variable(scope, {
+				id: 'header_location_name',
+				name: 'Header location name',
+				label: 'Header place name',
+				detail: 'e.g. Brandenburg Gate',
+				required: false,
+			}),
+			variable(scope, {
+				id: 'header_location_address',
+				name: 'Header location address',
+				label: 'Header address',
+				detail: 'e.g. Pariser Platz, Berlin',
+				required: false,
+			}),
 		];
 	}
-	const media = variable(
-		scope,
-		`header_${header.format}`,
-		`Header ${header.format}`,
-		'a public link (https://…) or the media ID of an uploaded file',
-		true,
-	);
+	const media = variable(scope, {
+		id: `header_${header.format}`,
+		name: `Header ${header.format}`,
+		detail: 'a public link (https://…) or the media ID of an uploaded file',
+		required: true,
+	});
 	if (header.format !== 'document') return [media];
 	return [
 		media,
-		variable(
-			scope,
-			'header_document_filename',
-			'Header document file name',
-			'e.g. invoice.pdf',
-			false,
-		),
+		variable(scope, {
+			id: 'header_document_filename',
+			name: 'Header document file name',
+			label: 'Header file name',
+			detail: 'e.g. invoice.pdf',
+			required: false,
+		}),
 	];
 }
 
 export function bodyVariables(scope: Scope, body: Placeholder[]): TemplateVariable[] {
 	return body.map((placeholder) =>
-		variable(
-			scope,
-			`body_${placeholder.name}`,
-			`Body {{${placeholder.name}}}`,
-			placeholderLabel(placeholder),
-			true,
-		),
+		variable(scope, {
+			id: `body_${placeholder.name}`,
+			name: `Body {{${placeholder.name}}}`,
+			detail: placeholderDetail(placeholder),
+			required: true,
+		}),
 	);
 }
 
 export function buttonVariables(scope: Scope, button: ButtonSlot): TemplateVariable[] {
 	const id = `button_${button.index + 1}_`;
-	const name = `Button ${button.index + 1} ${quoted(button.text)}`;
+	const short = `Button ${button.index + 1}`;
+	const name = `${short} ${quoted(button.text)}`;
+	const which = `the ${quoted(button.text)} button`;
 	switch (button.kind) {
 		case 'url':
 			return [
-				variable(
-					scope,
-					`${id}url`,
-					`${name} URL`,
-					`end of ${button.url}${hint(button.placeholder.example)}`,
-					true,
-				),
+				variable(scope, {
+					id: `${id}url`,
+					name: `${name} URL`,
+					label: `${short} {{${button.placeholder.name}}}`,
+					detail: `${which}: end of ${button.url}${hint(button.placeholder.example)}`,
+					required: true,
+				}),
 			];
 		case 'quick_reply':
 			return [
-				variable(
-					scope,
-					`${id}payload`,
-					`${name} payload`,
-					'what your workflow receives when it is tapped',
-					false,
-				),
+				variable(scope, {
+					id: `${id}payload`,
+					name: `${name} payload`,
+					label: `${short} payload`,
+					detail: `${which}: what your workflow receives when it is tapped`,
+					required: false,
+				}),
 			];
 		case 'copy_code':
 			return [
-				variable(
-					scope,
-					`${id}coupon_code`,
-					`${name} code`,
-					`the code it copies, up to ${LIMITS.couponCode} characters${hint(button.example)}`,
-					true,
-				),
+				variable(scope, {
+					id: `${id}coupon_code`,
+					name: `${name} code`,
+					label: `${short} code`,
+					detail: `${which}: the code it copies, up to ${LIMITS.couponCode} characters${hint(button.example)}`,
+					required: true,
+				}),
 			];
 		case 'flow':
 			return [
-				variable(
-					scope,
-					`${id}flow_token`,
-					`${name} flow token`,
-					"identifies the session in your flow endpoint's requests",
-					false,
-				),
-				variable(
-					scope,
-					`${id}flow_action_data`,
-					`${name} flow data`,
-					"the first screen's data, as a JSON object",
-					false,
-					'object',
-				),
+				variable(scope, {
+					id: `${id}flow_token`,
+					name: `${name} flow token`,
+					label: `${short} flow token`,
+					detail: `${which}: identifies the session in your flow endpoint's requests`,
+					required: false,
+				}),
+				variable(scope, {
+					id: `${id}flow_action_data`,
+					name: `${name} flow data`,
+					label: `${short} flow data`,
+					detail: `${which}: the first screen's data, as a JSON object`,
+					required: false,
+					type: 'object',
+				}),
 			];
 		default:
 			// Code buttons of authentication templates carry the one verification code.
@@ -213,26 +217,24 @@ export function codeVariable(model: TemplateModel): TemplateVariable {
 		.filter((button) => button.kind === 'otp')
 		.map((button) => `the ${quoted(button.text)} button`);
 	const fills = [placeholder ? quoted(placeholder.context) : 'the body', ...buttons].join(' and ');
-	return variable(
-		MESSAGE,
-		'code',
-		'Verification code',
-		`fills ${fills}${hint(placeholder?.example)}`,
-		true,
-	);
+	return variable(MESSAGE, {
+		id: 'code',
+		name: 'Verification code',
+		detail: `fills ${fills}${hint(placeholder?.example)}`,
+		required: true,
+	});
 }
 
 export function offerVariables(model: TemplateModel): TemplateVariable[] {
 	if (!model.offer?.hasExpiration) return [];
 	const what = model.offer.text ? quoted(model.offer.text) : 'the offer';
 	return [
-		variable(
-			MESSAGE,
-			'offer_expiration',
-			'Offer expiration',
-			`when ${what} ends: a date and time such as 2026-12-31T23:59:00Z, or Unix milliseconds`,
-			true,
-		),
+		variable(MESSAGE, {
+			id: 'offer_expiration',
+			name: 'Offer expiration',
+			detail: `when ${what} ends: a date and time such as 2026-12-31T23:59:00Z, or Unix milliseconds`,
+			required: true,
+		}),
 	];
 }
 

@@ -74,11 +74,22 @@ function textOf(components: unknown[], type: string): string | undefined {
 	return typeof component?.text === 'string' ? component.text : undefined;
 }
 
+export interface TemplateItemOptions {
+	/**
+	 * Header, body and footer on every item, empty when the template has none: n8n's table shows a column of a
+	 * list for every item, and a key an item lacks as "undefined".
+	 */
+	everyText?: boolean;
+}
+
 /**
  * One template as a workflow uses it: the fields by their n8n names, the texts of header, body and footer
  * at the top, the components as the API gave them, and what else the API sent under its own names.
  */
-export function toTemplateItem(record: JsonRecord): JsonRecord {
+export function toTemplateItem(
+	record: JsonRecord,
+	{ everyText = false }: TemplateItemOptions = {},
+): JsonRecord {
 	const {
 		id,
 		name,
@@ -93,15 +104,16 @@ export function toTemplateItem(record: JsonRecord): JsonRecord {
 		...rest
 	} = record;
 	const list = Array.isArray(components) ? components : [];
+	const text = (type: string) => textOf(list, type) ?? (everyText ? '' : undefined);
 	const item: JsonRecord = {
 		id,
 		name,
 		language,
 		status: typeof status === 'string' ? status.toUpperCase() : status,
 		category: typeof category === 'string' ? category.toUpperCase() : category,
-		header: textOf(list, 'HEADER'),
-		body: textOf(list, 'BODY'),
-		footer: textOf(list, 'FOOTER'),
+		header: text('HEADER'),
+		body: text('BODY'),
+		footer: text('FOOTER'),
 		parameterFormat,
 		rejectedReason,
 		qualityScore: asRecord(qualityScore)?.score ?? qualityScore,

@@ -66,4 +66,23 @@ describe('the template list', () => {
 			modified_at: '2025-01-01T00:00:00Z',
 		});
 	});
+
+	test('a text the template lacks is left out, never undefined', () => {
+		const item = toTemplateItem({
+			id: '1',
+			name: 'plain',
+			components: [{ type: 'BODY', text: 'Hi.' }],
+		});
+		expect(Object.keys(item)).toEqual(['id', 'name', 'body', 'components']);
+		expect(Object.values(item)).not.toContain(undefined);
+	});
+
+	test('with everyText, header, body and footer are on every item, empty when the template has none', () => {
+		const item = toTemplateItem(
+			{ id: '1', name: 'plain', components: [{ type: 'BODY', text: 'Hi.' }] },
+			{ everyText: true },
+		);
+		expect(item).toMatchObject({ header: '', body: 'Hi.', footer: '' });
+		expect(Object.values(item)).not.toContain(undefined);
+	});
 });

@@ -21,6 +21,7 @@ const quickReply = (n: number): INodeProperties[] => [
 		default: '',
 		required: n === 1,
 		description: `Up to ${LIMITS.buttonTitle} characters${n === 2 ? '; leave empty for one button per card' : ''}`,
+		hint: `Up to ${LIMITS.buttonTitle} characters`,
 		displayOptions: withQuickReplies,
 	},
 	{
@@ -103,6 +104,7 @@ export const carouselProperties: INodeProperties[] = [
 						required: true,
 						placeholder: 'Shop now',
 						description: `Up to ${LIMITS.ctaDisplayText} characters`,
+						hint: `Up to ${LIMITS.ctaDisplayText} characters`,
 						displayOptions: withUrlButton,
 					},
 					{
