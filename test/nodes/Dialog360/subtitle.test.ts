@@ -37,7 +37,7 @@ test('every operation of every resource has its subtitle, none of them a raw val
 	for (const key of expected) {
 		const [resource, operation] = key.split(':');
 		const words = subtitleFor(resource, operation);
-		expect(words).toMatch(/^[A-Z][a-z]*( [A-Za-z]+)*$/);
+		expect(words).toMatch(/^[A-Z][a-z]*(-[A-Z][a-z]*)?( [A-Za-z]+)*$/);
 		expect(words).not.toBe(operation);
 	}
 });
