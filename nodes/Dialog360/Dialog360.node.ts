@@ -44,6 +44,17 @@ const resourceProperty: INodeProperties & {
 	default: 'message',
 };
 
+/** Every resource's operations and their fields, in the order the editor shows them. */
+const operationProperties: INodeProperties[] = [
+	...message.description,
+	...media.description,
+	...template.description,
+	...account.description,
+	...group.description,
+	...call.description,
+	...flow.description,
+];
+
 export class Dialog360 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '360dialog',
@@ -53,17 +64,9 @@ export class Dialog360 implements INodeType {
 		// A saved workflow keeps the version it was built with; docs/versions.md lists what each one changed.
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle: operationSubtitle([
-			...message.description,
-			...media.description,
-			...template.description,
-			...account.description,
-			...group.description,
-			...call.description,
-			...flow.description,
-		]),
+		subtitle: operationSubtitle(operationProperties),
 		description:
-			'Send WhatsApp messages, templates, media and typing indicators through 360dialog, and manage templates, the business profile and the block list',
+			'Send WhatsApp messages, templates, media and typing indicators through 360dialog, answer WhatsApp Flows, and manage templates, groups, calls, the business profile and the block list',
 		defaults: { name: '360dialog' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -85,17 +88,7 @@ export class Dialog360 implements INodeType {
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip:
 			'={{ $parameter["operation"] === "sendAndWait" ? "The execution goes on once the person answers on WhatsApp" : "" }}',
-		properties: [
-			resourceProperty,
-			...message.description,
-			...media.description,
-			...template.description,
-			...account.description,
-			...group.description,
-			...call.description,
-			...flow.description,
-			...sendSettingsProperties(['message']),
-		],
+		properties: [resourceProperty, ...operationProperties, ...sendSettingsProperties(['message'])],
 	};
 
 	methods = { listSearch, resourceMapping, credentialTest: { testFlowCredential } };
