@@ -11,7 +11,7 @@ import { markEmulator, sendFigures } from './support/sendRuns';
 import { check, Table } from './support/verdict';
 import { itemsOnlyWorkflow, sendWorkflow, thisPackageSender } from './support/workflows';
 
-const FAULT_COUNT = Number(process.env.N8N360_BENCH_FAULT_COUNT ?? scaled(1000));
+const FAULT_COUNT = Number(process.env.N8N360_BENCH_FAULT_COUNT ?? scaled(500));
 const MEMORY_COUNT = Number(process.env.N8N360_BENCH_MEMORY_COUNT ?? 10_000);
 const MEMORY_TARGET_MB = 200;
 const FAULTS = { throttleRatio: 0.1, failureRatio: 0.05, dropRatio: 0.03 };

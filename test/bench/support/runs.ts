@@ -20,6 +20,16 @@ export interface FinishedRun {
 	seconds: number;
 }
 
+/** On a loaded machine n8n may reset a kept-alive REST connection: that poll is lost, not the run. */
+async function orOnReset<T>(poll: Promise<T>, instead: T): Promise<T> {
+	try {
+		return await poll;
+	} catch (error) {
+		if ((error as Error).message === 'fetch failed') return instead;
+		throw error;
+	}
+}
+
 /** Starts a manual run of `workflowId` from its `Start` node and waits until n8n reports it finished. */
 export async function runToEnd(
 	rest: Rest,
@@ -29,9 +39,8 @@ export async function runToEnd(
 	const id = await rest.runManually(workflowId, 'Start');
 	const execution = await eventually(
 		async () => {
-			const found = (await rest.executions(workflowId)).find(
-				(candidate: { id: string }) => candidate.id === id,
-			);
+			const executions = await orOnReset(rest.executions(workflowId), []);
+			const found = executions.find((candidate: { id: string }) => candidate.id === id);
 			return found && !['new', 'running', 'waiting'].includes(found.status) ? found : undefined;
 		},
 		{ timeoutMs, intervalMs: 250, description: `the run of ${workflowId} to finish` },
@@ -86,7 +95,7 @@ export async function settledExecutionCount(
 	let last = -1;
 	let stableSince = Date.now();
 	for (;;) {
-		const count = await rest.countExecutions(workflowId);
+		const count = await orOnReset(rest.countExecutions(workflowId), Math.max(0, last));
 		if (count !== last) {
 			last = count;
 			stableSince = Date.now();
