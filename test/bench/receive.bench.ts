@@ -26,12 +26,12 @@ const RATES = (process.env.N8N360_BENCH_RATES ?? '10,25,50').split(',').map(Numb
  * few enough that the slowest rate ends in a minute. The band is measured, so fewer posts widen it rather than
  * making a verdict flip.
  */
-const postsAt = (rate: number) => Math.min(scaled(300), rate * scaled(15));
+const postsAt = (rate: number) => Math.min(scaled(200), rate * scaled(10));
 /**
  * n8n's defaults are shown for reference, not judged on speed: at 25 and 50/s they back up by seconds, and more
  * posts would only lengthen the backlog.
  */
-const REFERENCE_POSTS = scaled(100);
+const REFERENCE_POSTS = scaled(50);
 const POST_TIMEOUT_MS = 60_000;
 /**
  * Each rate's posts go to the nodes in one stream that switches target every this many posts (the order turning
@@ -148,8 +148,9 @@ const table = new Table(
 			'together; the trigger’s gap is its own percentile minus that baseline. The noise band is what the Webhook',
 			'node shows against itself in the same stream: the larger of the gap between A and A′, and the gap that',
 			`${NOISE_COVERAGE * 100} % of ${NOISE_SPLITS.toLocaleString('en-US')} random splits of their pooled answers`,
-			'into two halves stay within. PASS when the gap is within the band at both percentiles (a trigger faster',
-			'than the baseline always is), there was no error, and every accepted post started one execution. With',
+			'into two halves stay within. A post answered with an error, or not in time, counts as an answer at the',
+			`time-out (${POST_TIMEOUT_MS / 1000} s). PASS when the gap is within the band at both percentiles (a trigger`,
+			'faster than the baseline always is) and every accepted post started one execution. With',
 			'n8n’s defaults the figures are references, and only the executions are judged. No verdict uses a fixed',
 			'number of milliseconds: on a shared machine a p99 moves by tens of milliseconds from run to run, and the',
 			'band moves with it.',
@@ -163,6 +164,12 @@ const figuresOf = (load: LoadResult | undefined, executions: number | undefined)
 	errors: load?.errors,
 	executions: load && executions !== undefined ? `${executions}/${load.accepted}` : undefined,
 });
+
+/** Every post's answer time, an error counted as an answer at the time-out: the slowest answer there is. */
+const answersOf = (load: LoadResult) => [
+	...load.samples,
+	...Array.from({ length: load.errors }, () => POST_TIMEOUT_MS),
+];
 
 const ms = (value: number) => `${value >= 0 ? '+' : ''}${Math.round(value * 10) / 10} ms`;
 
@@ -310,8 +317,10 @@ test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
 						target: '',
 						verdict: '',
 					});
+				// A post that was not answered in time may still have started its execution.
 				const complete =
-					triggerRun.load.errors === 0 && triggerRun.executions === triggerRun.load.accepted;
+					triggerRun.executions >= triggerRun.load.accepted &&
+					triggerRun.executions <= triggerRun.load.sent;
 				const name = `${setup.name}: ${triggerKind}, ${rate}/s, ${count} posts`;
 				const errorNote = triggerRun.load.errorSamples.length
 					? triggerRun.load.errorSamples.join(', ')
@@ -326,9 +335,10 @@ test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
 					});
 					continue;
 				}
-				const [a, b] = runs.slice(1, 3).map((run) => run.load.samples);
-				const p50 = withinNoise(triggerRun.load.samples, a, b, 50);
-				const p99 = withinNoise(triggerRun.load.samples, a, b, 99);
+				const [a, b] = runs.slice(1, 3).map((run) => answersOf(run.load));
+				const answers = answersOf(triggerRun.load);
+				const p50 = withinNoise(answers, a, b, 50);
+				const p99 = withinNoise(answers, a, b, 99);
 				table.add({
 					name,
 					figures: {
@@ -336,7 +346,7 @@ test.each(SETUPS.map((setup) => [setup.name, setup] as const))(
 						'p50 gap': `${ms(p50.gap)} (band ${Math.round(p50.band * 10) / 10})`,
 						'p99 gap': `${ms(p99.gap)} (band ${Math.round(p99.band * 10) / 10})`,
 					},
-					target: `p50 and p99 within the A/A band of the ${CORE_SECURED}, no errors, executions = accepted`,
+					target: `p50 and p99 within the A/A band of the ${CORE_SECURED}, one execution per accepted post`,
 					verdict: check(p50.holds && p99.holds && complete),
 					note: [
 						`baseline p50 ${Math.round(p50.baseline * 10) / 10} ms, p99 ${Math.round(p99.baseline)} ms; A/A gap p50 ${Math.round(p50.observed * 10) / 10}, p99 ${Math.round(p99.observed)} ms`,

@@ -124,8 +124,8 @@ shared 2-core machine such a number moves with what else runs. Instead:
   after it, and the median of those ratios is judged.
 - **Receiving** is held to n8n's own Webhook node posted twice in the same stream (an A/A pair): the trigger passes
   when its gap to that node, at p50 and at p99, is within what the node shows against itself.
-- **Counts** (every message accepted exactly once, nothing lost or run twice, no throttled answer under a cap, no
-  delivery retried) are properties of the product, held exactly.
+- **Counts** (every message accepted exactly once, nothing lost or run twice, no throttled answer under a cap)
+  are properties of the product, held exactly.
 
 Environment: \`N8N360_BENCH_FULL=1\` doubles the posts, texts and runs for a longer, more precise run;
 \`N8N360_BENCH_MARKDOWN=<file>\` writes this page elsewhere (and from a run of some bench files only);

@@ -20,16 +20,6 @@ export interface FinishedRun {
 	seconds: number;
 }
 
-/** On a loaded machine n8n may reset a kept-alive REST connection: that poll is lost, not the run. */
-async function orOnReset<T>(poll: Promise<T>, instead: T): Promise<T> {
-	try {
-		return await poll;
-	} catch (error) {
-		if ((error as Error).message === 'fetch failed') return instead;
-		throw error;
-	}
-}
-
 /** Starts a manual run of `workflowId` from its `Start` node and waits until n8n reports it finished. */
 export async function runToEnd(
 	rest: Rest,
@@ -39,7 +29,7 @@ export async function runToEnd(
 	const id = await rest.runManually(workflowId, 'Start');
 	const execution = await eventually(
 		async () => {
-			const executions = await orOnReset(rest.executions(workflowId), []);
+			const executions = await rest.executions(workflowId);
 			const found = executions.find((candidate: { id: string }) => candidate.id === id);
 			return found && !['new', 'running', 'waiting'].includes(found.status) ? found : undefined;
 		},
@@ -95,7 +85,7 @@ export async function settledExecutionCount(
 	let last = -1;
 	let stableSince = Date.now();
 	for (;;) {
-		const count = await orOnReset(rest.countExecutions(workflowId), Math.max(0, last));
+		const count = await rest.countExecutions(workflowId);
 		if (count !== last) {
 			last = count;
 			stableSince = Date.now();
