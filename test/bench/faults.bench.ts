@@ -26,9 +26,9 @@ const table = new Table('Faults and memory inside n8n', {
 		'number of items (Code → No Operation).',
 	].join(' '),
 	verdicts: [
-		'Faults: every text accepted exactly once and the run successful: a count, held exactly. Memory: at most',
-		`${MEMORY_TARGET_MB} MB more than before the run, a bound far from what the machine’s load moves (n8n’s own`,
-		'figure for the same items is printed beside it).',
+		'Faults: every text accepted exactly once and the run successful: a count, held exactly. Memory: n8n first',
+		'holds the same number of items itself (its figure is printed); the send may then add at most',
+		`${MEMORY_TARGET_MB} MB to the resident size, a bound far from what the machine’s load moves.`,
 	].join(' '),
 });
 
@@ -121,8 +121,11 @@ test('fault run and the memory of a 10,000-item send', async () => {
 				seconds: finished.seconds,
 			};
 		};
-		const send = await memoryOf(bigSend.id);
+		// n8n first holds the same items itself, so that the send's figure is what the node adds beyond the memory
+		// n8n needs for that many items anyway (a resident size seldom shrinks: measured the other way round, the
+		// first run carries n8n's own growth).
 		const items = await memoryOf(itemsOnly.id);
+		const send = await memoryOf(bigSend.id);
 		table.add({
 			name: `n8n alone: ${MEMORY_COUNT.toLocaleString('en-US')} items (Code → No Operation)`,
 			figures: { 'RSS delta': `${Math.round(items.delta)} MB`, run: items.status },
