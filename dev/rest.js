@@ -1,6 +1,7 @@
 // @ts-check
 /** n8n's own REST API, as the editor uses it: owner set-up, log-in, activation, and reading executions. */
 const path = require('node:path');
+const { delay } = require('./wait');
 
 const OWNER = {
 	email: 'owner@example.com',
@@ -20,8 +21,8 @@ async function connectRest(baseUrl, modules) {
 	let cookie = '';
 
 	/** @param {string} method @param {string} route @param {unknown} [body] */
-	async function call(method, route, body) {
-		const response = await fetch(`${baseUrl}/rest${route}`, {
+	async function send(method, route, body) {
+		return await fetch(`${baseUrl}/rest${route}`, {
 			method,
 			headers: {
 				'content-type': 'application/json',
@@ -29,6 +30,19 @@ async function connectRest(baseUrl, modules) {
 				...(cookie ? { cookie } : {}),
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	}
+
+	/**
+	 * A busy n8n may close a kept-alive connection just as a request goes out on it: a read (GET) is sent again on
+	 * a new one.
+	 * @param {string} method @param {string} route @param {unknown} [body]
+	 */
+	async function call(method, route, body) {
+		const response = await send(method, route, body).catch(async (error) => {
+			if (method !== 'GET' || error?.message !== 'fetch failed') throw error;
+			await delay(200);
+			return await send(method, route, body);
 		});
 		const setCookie = response.headers.get('set-cookie');
 		if (setCookie) cookie = setCookie.split(';')[0];

@@ -1,21 +1,36 @@
 /**
- * Sending under trouble and at volume, inside a real n8n: 2,000 texts against an emulator that answers 10 % of
+ * Sending under trouble and at volume, inside a real n8n: texts against an emulator that answers 10 % of
  * sends 429, 5 % 500 and drops 3 % of connections before processing them (chosen per recipient and attempt when
  * the emulator can), every message to be accepted exactly once; and the memory a 10,000-item send adds to n8n,
  * beside what n8n itself keeps for the same 10,000 items.
  */
 import { hasSendRateCap } from './support/features';
 import { runToEnd, sampleRss, rssMb, startStack } from './support/runs';
+import { scaled } from './support/scale';
 import { markEmulator, sendFigures } from './support/sendRuns';
 import { check, Table } from './support/verdict';
 import { itemsOnlyWorkflow, sendWorkflow, thisPackageSender } from './support/workflows';
 
-const FAULT_COUNT = Number(process.env.N8N360_BENCH_FAULT_COUNT ?? 2000);
+const FAULT_COUNT = Number(process.env.N8N360_BENCH_FAULT_COUNT ?? scaled(500));
 const MEMORY_COUNT = Number(process.env.N8N360_BENCH_MEMORY_COUNT ?? 10_000);
 const MEMORY_TARGET_MB = 200;
 const FAULTS = { throttleRatio: 0.1, failureRatio: 0.05, dropRatio: 0.03 };
 
-const table = new Table('Faults and memory inside n8n 2.41.1');
+const table = new Table('Faults and memory inside n8n', {
+	order: 40,
+	measures: [
+		`${FAULT_COUNT.toLocaleString('en-US')} texts at Concurrency 20 against an emulator that answers 10 % of`,
+		'sends 429, 5 % 500 and drops 3 % of connections before processing them, chosen per recipient and attempt',
+		'with a fixed seed (the same faults in every run). Then the resident memory the n8n process adds while it',
+		`sends ${MEMORY_COUNT.toLocaleString('en-US')} texts at Concurrency 50, beside what n8n itself adds for the same`,
+		'number of items (Code → No Operation).',
+	].join(' '),
+	verdicts: [
+		'Faults: every text accepted exactly once and the run successful: a count, held exactly. Memory: n8n first',
+		'holds the same number of items itself (its figure is printed); the send may then add at most',
+		`${MEMORY_TARGET_MB} MB to the resident size, a bound far from what the machine’s load moves.`,
+	].join(' '),
+});
 
 test('fault run and the memory of a 10,000-item send', async () => {
 	const capAvailable = hasSendRateCap();
@@ -106,8 +121,11 @@ test('fault run and the memory of a 10,000-item send', async () => {
 				seconds: finished.seconds,
 			};
 		};
-		const send = await memoryOf(bigSend.id);
+		// n8n first holds the same items itself, so that the send's figure is what the node adds beyond the memory
+		// n8n needs for that many items anyway (a resident size seldom shrinks: measured the other way round, the
+		// first run carries n8n's own growth).
 		const items = await memoryOf(itemsOnly.id);
+		const send = await memoryOf(bigSend.id);
 		table.add({
 			name: `n8n alone: ${MEMORY_COUNT.toLocaleString('en-US')} items (Code → No Operation)`,
 			figures: { 'RSS delta': `${Math.round(items.delta)} MB`, run: items.status },

@@ -53,10 +53,7 @@ export function newestTriggerVersion(): number {
 /** Whether the test kit's startStack can bring n8n up in queue mode (it then exports the queue-mode settings). */
 export function hasQueueMode(): boolean {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const stack = require(path.join(ROOT, 'test', 'e2e', 'support', 'stack.js')) as Record<
-		string,
-		unknown
-	>;
+	const stack = require(path.join(ROOT, 'dev', 'stack.js')) as Record<string, unknown>;
 	return stack.RECOMMENDED_QUEUE_ENV !== undefined;
 }
 

@@ -1,37 +1,29 @@
 // @ts-check
 /**
- * Prints every row the bench run measured, table by table, with its target and verdict, and counts the verdicts:
- * the summary the README's results table is written from.
+ * Prints every row the bench run measured, table by table, with its target and verdict, and counts the verdicts.
+ * A run of every bench file (no path filter) also writes docs/performance.md (performancePage.js); a filtered run
+ * writes that page only where N8N360_BENCH_MARKDOWN=<file> says, so that a partial run never replaces the record.
  */
 const { existsSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
-/** @param {unknown} value */
-function formatValue(value) {
-	if (value === undefined || value === null) return 'n/a';
-	if (typeof value === 'string') return value;
-	if (typeof value !== 'number' || !Number.isFinite(value)) return 'n/a';
-	if (Number.isInteger(value)) return value.toLocaleString('en-US');
-	return value.toLocaleString('en-US', { maximumFractionDigits: value >= 100 ? 0 : 1 });
+const { formatValue, performancePage, readResults } = require('./performancePage');
+
+/** Whether the run was narrowed to some files or tests. @param {any} [globalConfig] */
+function filtered(globalConfig) {
+	const patterns = globalConfig?.testPathPatterns?.patterns ?? [];
+	return patterns.length > 0 || Boolean(globalConfig?.testNamePattern);
 }
 
-module.exports = async function globalTeardown() {
+/** @param {any} [globalConfig] */
+module.exports = async function globalTeardown(globalConfig) {
 	const file = process.env.N8N360_BENCH_RESULTS;
 	if (!file || !existsSync(file)) return;
-	const rows = readFileSync(file, 'utf8')
-		.split('\n')
-		.filter(Boolean)
-		.map((line) => JSON.parse(line));
-	/** @type {Map<string, any[]>} */
-	const tables = new Map();
-	for (const row of rows) {
-		if (!tables.has(row.table)) tables.set(row.table, []);
-		tables.get(row.table)?.push(row);
-	}
+	const { tables, rows } = readResults(readFileSync(file, 'utf8'));
 	const lines = ['', '==== npm run bench: every figure with its target', ''];
-	for (const [title, tableRows] of tables) {
-		lines.push(`== ${title}`);
-		for (const row of tableRows) {
+	for (const table of tables) {
+		lines.push(`== ${table.title}`);
+		for (const row of table.rows) {
 			const figures = Object.entries(row.figures ?? {})
 				.map(([key, value]) => `${key} ${formatValue(value)}`)
 				.join(' · ');
@@ -45,26 +37,20 @@ module.exports = async function globalTeardown() {
 	}
 	const count = (/** @type {string} */ verdict) =>
 		rows.filter((row) => row.verdict === verdict).length;
-	lines.push(`PASS ${count('PASS')} · FAIL ${count('FAIL')} · n/a ${count('n/a')}`, '');
+	const started = Date.parse(process.env.N8N360_BENCH_STARTED ?? '');
+	const minutes = (Date.now() - started) / 60_000;
+	lines.push(
+		`PASS ${count('PASS')} · FAIL ${count('FAIL')} · n/a ${count('n/a')} · ${minutes.toFixed(1)} minutes`,
+		'',
+	);
 	process.stdout.write(lines.join('\n'));
-	// N8N360_BENCH_MARKDOWN=<file>: the same rows as Markdown tables, for the README's results section.
-	const markdownFile = process.env.N8N360_BENCH_MARKDOWN;
-	if (markdownFile) {
-		const markdown = [];
-		for (const [title, tableRows] of tables) {
-			markdown.push(`**${title}**`, '', '| | figures | target | |', '| --- | --- | --- | --- |');
-			for (const row of tableRows) {
-				const figures = Object.entries(row.figures ?? {})
-					.map(([key, value]) => `${key} ${formatValue(value)}`)
-					.join(' · ');
-				const cell = (/** @type {string} */ text) => text.replace(/\|/g, '\\|');
-				markdown.push(
-					`| ${cell(row.name)} | ${cell(figures)}${row.note ? ` (${cell(row.note)})` : ''} | ${cell(row.target || '')} | ${row.verdict || ''} |`,
-				);
-			}
-			markdown.push('');
-		}
-		writeFileSync(markdownFile, markdown.join('\n'));
+	const root = globalConfig?.rootDir ?? path.join(__dirname, '..', '..', '..');
+	const pageFile =
+		process.env.N8N360_BENCH_MARKDOWN ??
+		(filtered(globalConfig) ? undefined : path.join(root, 'docs', 'performance.md'));
+	if (pageFile) {
+		writeFileSync(pageFile, performancePage({ tables, rows, root, started, minutes }));
+		process.stdout.write(`Written: ${pageFile}\n`);
 	}
 	// Only what globalSetup made: the results file, and its folder when it is the one globalSetup created.
 	rmSync(file, { force: true });

@@ -29,9 +29,8 @@ export async function runToEnd(
 	const id = await rest.runManually(workflowId, 'Start');
 	const execution = await eventually(
 		async () => {
-			const found = (await rest.executions(workflowId)).find(
-				(candidate: { id: string }) => candidate.id === id,
-			);
+			const executions = await rest.executions(workflowId);
+			const found = executions.find((candidate: { id: string }) => candidate.id === id);
 			return found && !['new', 'running', 'waiting'].includes(found.status) ? found : undefined;
 		},
 		{ timeoutMs, intervalMs: 250, description: `the run of ${workflowId} to finish` },
