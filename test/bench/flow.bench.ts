@@ -120,7 +120,9 @@ describe('bench: a WhatsApp Flow data endpoint', () => {
 	const table = new Table('Flow endpoint: answer time beside n8n’s Respond to Webhook');
 
 	beforeAll(async () => {
+		// The recommended settings, as the receive rows are held to: both endpoints answer from a full execution.
 		stack = await startStack({
+			recommended: true,
 			workflows: [flowWorkflow(), coreWorkflow()],
 			credentials: [keys.credential],
 		});
