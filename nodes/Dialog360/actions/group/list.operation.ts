@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { readGroupsPage } from '../../../shared/whatsapp/groups/groups';
 import { paginationProperties } from '../descriptions/pagination.description';
 import { showOnGroup } from './fields';
-import { collectPages } from './pages';
+import { collectPages } from '../helpers/cursorPages';
 
 export const description = paginationProperties(showOnGroup('list'));
 

@@ -4,7 +4,7 @@ import { groupPath, readJoinRequestsPage } from '../../../shared/whatsapp/groups
 import type { JoinRequest } from '../../../shared/whatsapp/groups/groups';
 import { paginationProperties } from '../descriptions/pagination.description';
 import { groupIdProperty, readGroupId, showOnGroup } from './fields';
-import { collectPages } from './pages';
+import { collectPages } from '../helpers/cursorPages';
 
 export const description = [
 	groupIdProperty(['listJoinRequests']),

@@ -1,8 +1,13 @@
-/** Walking a cursor-paged group list (GET /groups, GET /groups/{id}/join_requests) up to the item's limit. */
+/** Walking a cursor-paged list (GET /block_users, GET /groups, GET /groups/{id}/join_requests) up to the item's limit. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { dialog360Request } from '../../../shared/transport';
-import type { Page } from '../../../shared/whatsapp/groups/groups';
+import { nodeRequest } from './nodeRequest';
+
+/** One answer of a cursor-paged list: its entries and the cursor of the next page, if any. */
+export interface CursorPage<T> {
+	entries: T[];
+	after?: string;
+}
 
 /** Entries asked for per call. */
 const PAGE_SIZE = 100;
@@ -11,14 +16,14 @@ export async function collectPages<T>(
 	this: IExecuteFunctions,
 	i: number,
 	path: string,
-	readPage: (answer: unknown) => Page<T>,
+	readPage: (answer: unknown) => CursorPage<T>,
 ): Promise<T[]> {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
 	const entries: T[] = [];
 	let after: string | undefined;
 	do {
-		const { body } = await dialog360Request.call(this, {
+		const { body } = await nodeRequest.call(this, {
 			method: 'GET',
 			path,
 			qs: { limit: Math.min(PAGE_SIZE, limit - entries.length), ...(after ? { after } : {}) },
@@ -26,7 +31,8 @@ export async function collectPages<T>(
 		});
 		const page = readPage(body);
 		entries.push(...page.entries);
-		after = page.after;
+		// A page without entries ends the walk even with a cursor, so that a misbehaving answer cannot loop.
+		after = page.entries.length > 0 ? page.after : undefined;
 	} while (after && entries.length < limit);
 	return entries.slice(0, limit);
 }
